@@ -1,0 +1,101 @@
+/**
+ * The GraphQL server as a fetch handler: Yoga over the Pothos schema, with
+ * a request-scoped context, masked unexpected errors, health (/health) and
+ * readiness (/ready, which asks the database) endpoints.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@handover/db';
+import { GraphQLError } from 'graphql';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { sql, type Kysely } from 'kysely';
+import { systemClock, today, type Clock } from './clock.ts';
+import type { Context } from './context.ts';
+import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
+import { NotFoundError, ValidationError } from './schema/errors.ts';
+import { schema } from './schema/index.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  clock?: Clock;
+  sessionPolicy?: SessionPolicy;
+  /** Serve GraphiQL at /graphql (development only). */
+  graphiql?: boolean;
+  /** Where unexpected errors are reported (they are masked in responses). */
+  logError?: (error: unknown, requestId: string | undefined) => void;
+}
+
+export type App = YogaServerInstance<Record<string, never>, Context>;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Our expected errors keep their message even outside the errors plugin's unions (e.g. a bad ID in a query). */
+function exposeExpected(error: GraphQLError): GraphQLError | null {
+  const original = error.originalError;
+  if (original instanceof ValidationError) {
+    return new GraphQLError(original.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'BAD_USER_INPUT', field: original.field },
+    });
+  }
+  if (original instanceof NotFoundError) {
+    return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
+  }
+  return null;
+}
+
+export function createApp(options: AppOptions): App {
+  const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
+  const logError = options.logError ?? ((error, id) => console.error(`[${id ?? '-'}] unexpected error`, error));
+  const requestIds = new WeakMap<Request, string>();
+
+  const requestIdPlugin: Plugin = {
+    onResponse({ request, response }) {
+      const id = requestIds.get(request);
+      if (id) response.headers.set('x-request-id', id);
+    },
+  };
+
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: options.graphiql ? { title: 'Handover API' } : false,
+    healthCheckEndpoint: '/health',
+    maskedErrors: {
+      maskError: (error, message) => {
+        if (error instanceof GraphQLError) {
+          const original = error.originalError;
+          if (!original || original instanceof GraphQLError) return error;
+          const expected = exposeExpected(error);
+          if (expected) return expected;
+          logError(original, undefined);
+          return new GraphQLError(message, {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          });
+        }
+        logError(error, undefined);
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    context: async ({ request }) => {
+      const given = request.headers.get('x-request-id');
+      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+      requestIds.set(request, requestId);
+      const now = clock.now();
+      const viewer = await authenticate(db, request.headers.get('authorization'), now, sessionPolicy);
+      return { db, clock, today: today(clock), viewer, requestId, sessionPolicy };
+    },
+    plugins: [
+      requestIdPlugin,
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          await sql`select 1`.execute(db);
+        },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Configuration: the only module that reads process.env. Validated once at
+ * start; a bad value stops the process with a message naming the variable.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isIsoDate } from '@handover/domain';
+import { z } from 'zod';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  HANDOVER_DATA_DIR: z.string().default(resolve(repoRoot, 'data')),
+  /** Load the demo programme into an empty database at start (default yes). */
+  HANDOVER_SEED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Freeze "today" (a YYYY-MM-DD date) for the whole API, for demos and rehearsals. */
+  HANDOVER_TODAY: z
+    .string()
+    .refine(isIsoDate, 'must be a date written YYYY-MM-DD')
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Where PGlite keeps its files under the data folder. */
+export function pgliteDir(env: Env): string {
+  return resolve(env.HANDOVER_DATA_DIR, 'pglite');
+}

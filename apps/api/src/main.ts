@@ -1,0 +1,56 @@
+/**
+ * Starts the API: opens the database (PGlite under the data folder, or
+ * PostgreSQL when DATABASE_URL is set), migrates it, loads the demo into an
+ * empty database, and serves GraphQL until SIGINT/SIGTERM.
+ */
+import { createServer } from 'node:http';
+import { createDb, isEmpty, migrateToLatest, seedDemo } from '@handover/db';
+import { createApp } from './app.ts';
+import { fixedClock, systemClock } from './clock.ts';
+import { loadEnv, pgliteDir } from './env.ts';
+
+const env = loadEnv();
+const handle = await createDb({ url: env.DATABASE_URL, dataDir: pgliteDir(env) });
+const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${pgliteDir(env)}`;
+console.log(`Handover: database ${where}`);
+
+const applied = await migrateToLatest(handle.db);
+for (const m of applied ?? []) console.log(`Handover: migrated ${m.migrationName}`);
+if (env.HANDOVER_SEED && (await isEmpty(handle.db))) {
+  const started = Date.now();
+  const result = await seedDemo(handle.db);
+  const counts = Object.entries(result.counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  console.log(`Handover: loaded the demo programme in ${Date.now() - started} ms (${counts})`);
+}
+
+const clock = env.HANDOVER_TODAY ? fixedClock(env.HANDOVER_TODAY) : systemClock;
+if (env.HANDOVER_TODAY) console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY)`);
+
+const app = createApp({
+  db: handle.db,
+  clock,
+  sessionPolicy: { ttlHours: env.SESSION_TTL_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES },
+  graphiql: env.NODE_ENV !== 'production',
+});
+const server = createServer(app);
+server.listen(env.PORT, env.HOST, () => {
+  console.log(`Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql`);
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Handover: ${signal} received, finishing requests`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close();
+  server.closeIdleConnections();
+  await new Promise((r) => server.once('close', r));
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,78 @@
+import type { AppUser } from '@handover/db';
+import { ROLES } from '@handover/domain';
+import { builder } from '../../schema/builder.ts';
+import { InvalidCredentialsError } from '../../schema/errors.ts';
+import { ValidationError } from '../../schema/errors.ts';
+import { login, logout } from './auth.service.ts';
+import { usersByIds } from './auth.repository.ts';
+
+export const RoleEnum = builder.enumType('Role', {
+  values: ROLES,
+  description: 'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board).',
+});
+
+export const UserRef = builder.loadableNode('User', {
+  description: 'Someone who signs in to Handover.',
+  id: { resolve: (u: AppUser) => u.id },
+  load: (ids: string[], ctx) => usersByIds(ctx.db, ids),
+  sort: (u) => u.id,
+  fields: (t) => ({
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
+    active: t.exposeBoolean('active'),
+  }),
+});
+
+const LoginSuccess = builder
+  .objectRef<{ token: string; expiresAt: Date; userId: string }>('LoginSuccess')
+  .implement({
+    description: 'Send `token` back as `Authorization: Bearer <token>` on every request.',
+    fields: (t) => ({
+      token: t.exposeString('token'),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+      user: t.field({
+        type: UserRef,
+        resolve: (s) => s.userId,
+      }),
+    }),
+  });
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The signed-in user, or null when the request carries no live session.',
+    skipTypeScopes: true,
+    resolve: (_root, _args, ctx) => ctx.viewer?.userId ?? null,
+  }),
+);
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginSuccess,
+    skipTypeScopes: true,
+    errors: { types: [InvalidCredentialsError, ValidationError], directResult: true, union: { name: 'LoginResult' } },
+    args: {
+      email: t.arg.string(),
+      password: t.arg.string(),
+    },
+    resolve: async (_root, { email, password }, ctx) => {
+      if (email.trim() === '') throw new ValidationError('email', 'is required');
+      if (password === '') throw new ValidationError('password', 'is required');
+      return login(ctx.db, { email, password }, ctx.clock.now(), ctx.sessionPolicy);
+    },
+  }),
+);
+
+builder.mutationField('logout', (t) =>
+  t.boolean({
+    description: 'Ends the current session. True when a session was ended.',
+    skipTypeScopes: true,
+    resolve: async (_root, _args, ctx) => {
+      if (!ctx.viewer) return false;
+      await logout(ctx.db, ctx.viewer);
+      return true;
+    },
+  }),
+);

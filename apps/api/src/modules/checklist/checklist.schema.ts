@@ -1,0 +1,228 @@
+import type { ChecklistItem, Workstream } from '@handover/db';
+import {
+  CHECKLIST_STATUSES,
+  OWNER_ORGS,
+  WORKSTREAM_CODES,
+  isChecklistItemOpen,
+  isOverdue,
+} from '@handover/domain';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { WRITERS, builder } from '../../schema/builder.ts';
+import { UserRef } from '../auth/auth.schema.ts';
+import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
+import { OrganisationRef, ProgrammeRef } from '../programme/programme.schema.ts';
+import { ServiceRef } from '../service/service.schema.ts';
+import {
+  CHECKLIST_SORTS,
+  checklistItemsByIds,
+  checklistItemsByServiceIds,
+  checklistItemsByWorkstreamIds,
+  countChecklistItems,
+  dependenciesOf,
+  dependentsOf,
+  listChecklistItems,
+  workstreamsByIds,
+  workstreamsByProgrammeIds,
+  type ChecklistFilter,
+} from './checklist.repository.ts';
+import { updateChecklistItem } from './checklist.service.ts';
+
+export const WorkstreamCodeEnum = builder.enumType('WorkstreamCode', { values: WORKSTREAM_CODES });
+export const ChecklistStatusEnum = builder.enumType('ChecklistStatus', {
+  values: CHECKLIST_STATUSES,
+  description: 'COMPLETE, NOT_APPLICABLE and DEFERRED_POST_GO_LIVE close an item; the rest are open.',
+});
+export const OwnerOrgEnum = builder.enumType('OwnerOrg', { values: OWNER_ORGS });
+const ChecklistSortEnum = builder.enumType('ChecklistItemSort', { values: CHECKLIST_SORTS });
+
+export const WorkstreamRef = builder.loadableNode('Workstream', {
+  description: 'One of the seventeen strands of a transfer programme (HR and TUPE, ICT and data, ...).',
+  id: { resolve: (w: Workstream) => w.id },
+  load: (ids: string[], ctx) => workstreamsByIds(ctx.db, ids),
+  sort: (w) => w.id,
+  fields: (t) => ({
+    code: t.field({ type: WorkstreamCodeEnum, resolve: (w) => w.code }),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    programme: t.field({ type: ProgrammeRef, resolve: (w) => w.programme_id }),
+    leadOrganisation: t.field({ type: OrganisationRef, nullable: true, resolve: (w) => w.lead_organisation_id }),
+    lead: t.field({ type: UserRef, nullable: true, resolve: (w) => w.lead_user_id }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
+  description: 'Something that must be done for the transfer, owned, dated, and perhaps depending on other items.',
+  id: { resolve: (i: ChecklistItem) => i.id },
+  load: (ids: string[], ctx) => checklistItemsByIds(ctx.db, ids),
+  sort: (i) => i.id,
+  fields: (t) => ({
+    ref: t.exposeString('ref', { description: 'A short reference, e.g. HR-012.' }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+    workstream: t.field({ type: WorkstreamRef, resolve: (i) => i.workstream_id }),
+    service: t.field({ type: ServiceRef, nullable: true, resolve: (i) => i.service_id }),
+    programme: t.field({ type: ProgrammeRef, resolve: (i) => i.programme_id }),
+    ownerOrg: t.field({ type: OwnerOrgEnum, resolve: (i) => i.owner_org }),
+    owner: t.field({ type: UserRef, nullable: true, resolve: (i) => i.owner_user_id }),
+    dueDate: t.expose('due_date', { type: 'Date', nullable: true }),
+    dayOneCritical: t.exposeBoolean('day_one_critical', {
+      description: 'Without it the transferee cannot operate safely on day one.',
+    }),
+    status: t.field({ type: ChecklistStatusEnum, resolve: (i) => i.status }),
+    open: t.boolean({ resolve: (i) => isChecklistItemOpen(i.status) }),
+    overdue: t.boolean({
+      description: 'Open and past its due date (UK calendar).',
+      resolve: (i, _args, ctx) => isOverdue({ status: i.status, dueDate: i.due_date }, ctx.today),
+    }),
+    evidence: t.exposeStringList('evidence', { description: 'Links or references to the evidence that it is done.' }),
+    version: t.exposeInt('version'),
+    createdAt: t.expose('created_at', { type: 'DateTime' }),
+    updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+  }),
+});
+
+const dependents = groupLoader(
+  (ctx, ids) => dependentsOf(ctx.db, ids),
+  (row) => row.dependency_id,
+);
+
+/** dependsOn and blockedBy share one fetch per level. */
+const dependencies = groupLoader(
+  (ctx, ids) => dependenciesOf(ctx.db, ids),
+  (row) => row.dependent_id,
+);
+
+builder.objectFields(ChecklistItemRef, (t) => ({
+    dependsOn: t.field({
+      type: [ChecklistItemRef],
+      description: 'Items that must be done first.',
+      resolve: (i, _args, ctx) => dependencies(ctx).load(i.id),
+    }),
+    blockedBy: t.field({
+      type: [ChecklistItemRef],
+      description: 'The items it depends on that are still open: while any is, it cannot be complete.',
+      resolve: async (i, _args, ctx) =>
+        (await dependencies(ctx).load(i.id)).filter((d) => isChecklistItemOpen(d.status)),
+    }),
+    dependents: t.field({
+      type: [ChecklistItemRef],
+      description: 'Items waiting on this one.',
+      resolve: (i, _args, ctx) => dependents(ctx).load(i.id),
+    }),
+}));
+
+builder.objectFields(WorkstreamRef, (t) => ({
+    checklistItems: t.loadableGroup({
+      type: ChecklistItemRef,
+      description: 'This workstream’s items, by due date.',
+      load: (ids: string[], ctx) => checklistItemsByWorkstreamIds(ctx.db, ids),
+      group: (item) => (item as { workstream_id: string }).workstream_id,
+      resolve: (w) => w.id,
+    }),
+}));
+
+builder.objectField(ProgrammeRef, 'workstreams', (t) =>
+  t.loadableGroup({
+    type: WorkstreamRef,
+    load: (ids: string[], ctx) => workstreamsByProgrammeIds(ctx.db, ids),
+    group: (w) => (w as { programme_id: string }).programme_id,
+    resolve: (p) => p.id,
+  }),
+);
+
+builder.objectField(ServiceRef, 'checklistItems', (t) =>
+  t.loadableGroup({
+    type: ChecklistItemRef,
+    description: 'Items that belong to this service, by due date.',
+    load: (ids: string[], ctx) => checklistItemsByServiceIds(ctx.db, ids),
+    group: (item) => (item as { service_id: string }).service_id,
+    resolve: (s) => s.id,
+  }),
+);
+
+const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
+  fields: (t) => ({
+    statuses: t.field({ type: [ChecklistStatusEnum], required: false }),
+    workstreamIds: t.idList({ required: false }),
+    workstreamCodes: t.field({ type: [WorkstreamCodeEnum], required: false }),
+    serviceIds: t.idList({ required: false }),
+    ownerIds: t.idList({ required: false, description: 'Users who own the items.' }),
+    ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
+    overdue: t.boolean({ required: false, description: 'true: only overdue items; false: only items not overdue.' }),
+    dayOneCritical: t.boolean({ required: false }),
+    search: t.string({ required: false, description: 'Part of the title or reference, any case.' }),
+  }),
+});
+
+builder.objectField(ProgrammeRef, 'checklistItems', (t) =>
+  t.connection(
+    {
+      type: ChecklistItemRef,
+      description: 'Checklist items across workstreams, filtered and sorted (by due date unless told).',
+      args: {
+        filter: t.arg({ type: ChecklistFilterInput, required: false }),
+        sort: t.arg({ type: ChecklistSortEnum, required: false, defaultValue: 'DUE_DATE' }),
+      },
+      resolve: async (programme, args, ctx) => {
+        const f = args.filter ?? {};
+        const filter: ChecklistFilter = {
+          statuses: f.statuses,
+          workstreamIds: f.workstreamIds?.map((id, i) => decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`)),
+          workstreamCodes: f.workstreamCodes,
+          serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
+          ownerUserIds: f.ownerIds?.map((id, i) => decodeId(id, 'User', `filter.ownerIds[${i}]`)),
+          ownerOrgs: f.ownerOrgs,
+          overdue: f.overdue,
+          dayOneCritical: f.dayOneCritical,
+          search: f.search,
+        };
+        const sort = args.sort ?? 'DUE_DATE';
+        return {
+          ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+            listChecklistItems(ctx.db, programme.id, filter, sort, ctx.today, page),
+          )),
+          totalCount: () => countChecklistItems(ctx.db, programme.id, filter, ctx.today),
+        };
+      },
+    },
+    withTotalCount,
+  ),
+);
+
+const UpdateChecklistItemInput = builder.inputType('UpdateChecklistItemInput', {
+  description: 'Give the version you read; fields left out stay as they are.',
+  fields: (t) => ({
+    id: t.id(),
+    expectedVersion: t.int(),
+    status: t.field({ type: ChecklistStatusEnum, required: false }),
+    ownerId: t.id({ required: false, description: 'The user who owns it; null clears the owner.' }),
+    ownerOrg: t.field({ type: OwnerOrgEnum, required: false }),
+    dueDate: t.field({ type: 'Date', required: false, description: 'null clears the due date.' }),
+    evidence: t.stringList({ required: false, description: 'Replaces the evidence list.' }),
+  }),
+});
+
+builder.mutationField('updateChecklistItem', (t) =>
+  t.field({
+    type: ChecklistItemRef,
+    description: 'Changes a checklist item’s status, owner, due date or evidence, unless someone changed it first.',
+    authScopes: { role: WRITERS },
+    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
+    args: { input: t.arg({ type: UpdateChecklistItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      updateChecklistItem(
+        ctx.db,
+        {
+          id: decodeId(input.id, 'ChecklistItem', 'id'),
+          expectedVersion: input.expectedVersion,
+          status: input.status,
+          ownerUserId: input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
+          ownerOrg: input.ownerOrg,
+          dueDate: input.dueDate,
+          evidence: input.evidence,
+        },
+        ctx.clock.now(),
+      ),
+  }),
+);

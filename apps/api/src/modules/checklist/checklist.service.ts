@@ -1,0 +1,64 @@
+import type { ChecklistItem, Database } from '@handover/db';
+import type { ChecklistStatus, OwnerOrg } from '@handover/domain';
+import type { Kysely } from 'kysely';
+import { ValidationError } from '../../schema/errors.ts';
+import { updateAtVersion } from '../common/concurrency.ts';
+import { evidenceList, requireDate, requireVersion } from '../common/validate.ts';
+import {
+  checklistItemsByIds,
+  updateChecklistItemIfVersion,
+  userExists,
+  type ChecklistItemPatch,
+} from './checklist.repository.ts';
+
+export interface ChecklistItemChanges {
+  id: string;
+  expectedVersion: number;
+  status?: ChecklistStatus | null;
+  /** null clears the owner. */
+  ownerUserId?: string | null;
+  ownerOrg?: OwnerOrg | null;
+  /** null clears the due date. */
+  dueDate?: string | null;
+  evidence?: readonly string[] | null;
+}
+
+/** Updates a checklist item's status, owner, due date and evidence, at the version the caller saw. */
+export async function updateChecklistItem(
+  db: Kysely<Database>,
+  changes: ChecklistItemChanges,
+  now: Date,
+): Promise<ChecklistItem> {
+  const expectedVersion = requireVersion('expectedVersion', changes.expectedVersion);
+  const patch: ChecklistItemPatch = {};
+  if (changes.status !== undefined) {
+    if (changes.status === null) throw new ValidationError('status', 'cannot be empty');
+    patch.status = changes.status;
+  }
+  if (changes.ownerOrg !== undefined) {
+    if (changes.ownerOrg === null) throw new ValidationError('ownerOrg', 'cannot be empty');
+    patch.owner_org = changes.ownerOrg;
+  }
+  if (changes.dueDate !== undefined) {
+    patch.due_date = changes.dueDate === null ? null : requireDate('dueDate', changes.dueDate);
+  }
+  if (changes.evidence !== undefined) {
+    patch.evidence = changes.evidence === null ? [] : evidenceList('evidence', changes.evidence);
+  }
+  if (changes.ownerUserId !== undefined) {
+    if (changes.ownerUserId !== null && !(await userExists(db, changes.ownerUserId))) {
+      throw new ValidationError('ownerUserId', 'names no user');
+    }
+    patch.owner_user_id = changes.ownerUserId;
+  }
+  if (Object.keys(patch).length === 0) {
+    throw new ValidationError('input', 'nothing to change: give at least one of status, ownerUserId, ownerOrg, dueDate, evidence');
+  }
+  return updateAtVersion({
+    typename: 'ChecklistItem',
+    id: changes.id,
+    expectedVersion,
+    update: () => updateChecklistItemIfVersion(db, changes.id, expectedVersion, patch, now),
+    reload: async () => (await checklistItemsByIds(db, [changes.id]))[0],
+  });
+}

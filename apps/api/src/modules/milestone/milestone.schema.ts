@@ -1,0 +1,122 @@
+import type { Milestone } from '@handover/db';
+import { RAGS } from '@handover/domain';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { WRITERS, builder } from '../../schema/builder.ts';
+import { WorkstreamRef } from '../checklist/checklist.schema.ts';
+import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { ProgrammeRef } from '../programme/programme.schema.ts';
+import { ServiceRef } from '../service/service.schema.ts';
+import {
+  countMilestones,
+  listMilestones,
+  milestonesByIds,
+  milestonesByServiceIds,
+  type MilestoneFilter,
+} from './milestone.repository.ts';
+import { slippageDays, updateMilestone } from './milestone.service.ts';
+
+export const RagEnum = builder.enumType('Rag', {
+  values: RAGS,
+  description: 'RED will miss; AMBER at risk; GREEN on track; BLUE complete; GREY not started or not due.',
+});
+
+export const MilestoneRef = builder.loadableNode('Milestone', {
+  id: { resolve: (m: Milestone) => m.id },
+  load: (ids: string[], ctx) => milestonesByIds(ctx.db, ids),
+  sort: (m) => m.id,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    programme: t.field({ type: ProgrammeRef, resolve: (m) => m.programme_id }),
+    workstream: t.field({ type: WorkstreamRef, nullable: true, resolve: (m) => m.workstream_id }),
+    service: t.field({ type: ServiceRef, nullable: true, resolve: (m) => m.service_id }),
+    baselineDate: t.expose('baseline_date', { type: 'Date' }),
+    forecastDate: t.expose('forecast_date', { type: 'Date', nullable: true }),
+    actualDate: t.expose('actual_date', { type: 'Date', nullable: true }),
+    slippageDays: t.int({
+      nullable: true,
+      description: 'Days later than baseline (actual, else forecast); negative when early; null with neither.',
+      resolve: (m) => slippageDays(m),
+    }),
+    rag: t.field({ type: RagEnum, resolve: (m) => m.rag }),
+    critical: t.exposeBoolean('critical'),
+    version: t.exposeInt('version'),
+    updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+  }),
+});
+
+const MilestoneFilterInput = builder.inputType('MilestoneFilter', {
+  fields: (t) => ({
+    critical: t.boolean({ required: false }),
+    rags: t.field({ type: [RagEnum], required: false }),
+    serviceIds: t.idList({ required: false }),
+    from: t.field({ type: 'Date', required: false, description: 'Due (actual, forecast or baseline) on or after.' }),
+    to: t.field({ type: 'Date', required: false, description: 'Due on or before.' }),
+  }),
+});
+
+builder.objectField(ProgrammeRef, 'milestones', (t) =>
+  t.connection(
+    {
+      type: MilestoneRef,
+      description: 'Milestones by baseline date.',
+      args: { filter: t.arg({ type: MilestoneFilterInput, required: false }) },
+      resolve: async (programme, args, ctx) => {
+        const f = args.filter ?? {};
+        const filter: MilestoneFilter = {
+          ...f,
+          serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
+        };
+        return {
+          ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+            listMilestones(ctx.db, programme.id, filter, page),
+          )),
+          totalCount: () => countMilestones(ctx.db, programme.id, filter),
+        };
+      },
+    },
+    withTotalCount,
+  ),
+);
+
+builder.objectField(ServiceRef, 'milestones', (t) =>
+  t.loadableGroup({
+    type: MilestoneRef,
+    load: (ids: string[], ctx) => milestonesByServiceIds(ctx.db, ids),
+    group: (m) => (m as Milestone).service_id!,
+    resolve: (s) => s.id,
+  }),
+);
+
+const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
+  description: 'Give the version you read; fields left out stay as they are. Setting actualDate makes it BLUE.',
+  fields: (t) => ({
+    id: t.id(),
+    expectedVersion: t.int(),
+    forecastDate: t.field({ type: 'Date', required: false }),
+    actualDate: t.field({ type: 'Date', required: false }),
+    rag: t.field({ type: RagEnum, required: false }),
+  }),
+});
+
+builder.mutationField('updateMilestone', (t) =>
+  t.field({
+    type: MilestoneRef,
+    authScopes: { role: WRITERS },
+    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
+    args: { input: t.arg({ type: UpdateMilestoneInput }) },
+    resolve: (_root, { input }, ctx) =>
+      updateMilestone(
+        ctx.db,
+        {
+          id: decodeId(input.id, 'Milestone', 'id'),
+          expectedVersion: input.expectedVersion,
+          forecastDate: input.forecastDate,
+          actualDate: input.actualDate,
+          rag: input.rag,
+        },
+        ctx.clock.now(),
+        ctx.today,
+      ),
+  }),
+);

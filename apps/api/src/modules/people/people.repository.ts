@@ -1,0 +1,175 @@
+import type { Database, Employee, Post } from '@handover/db';
+import type { AssignmentDecision, ContractType, TupeStatus } from '@handover/domain';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+
+export interface PostFilter {
+  teamIds?: readonly string[] | null;
+  serviceIds?: readonly string[] | null;
+  vacant?: boolean | null;
+  search?: string | null;
+}
+
+function postsFiltered(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: PostFilter,
+): SelectQueryBuilder<Database, 'post', object> {
+  let q = db.selectFrom('post').where('post.programme_id', '=', programmeId);
+  if (filter.teamIds?.length) q = q.where('post.team_id', 'in', filter.teamIds);
+  if (filter.serviceIds?.length) {
+    const ids = filter.serviceIds;
+    q = q.where('post.team_id', 'in', (eb) => eb.selectFrom('team').select('id').where('service_id', 'in', ids));
+  }
+  if (typeof filter.vacant === 'boolean') q = q.where('post.vacant', '=', filter.vacant);
+  const search = filter.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('post.title', 'ilike', like), eb('post.post_number', 'ilike', like)]));
+  }
+  return q;
+}
+
+export async function listPosts(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: PostFilter,
+  page: { limit: number; offset: number },
+): Promise<Post[]> {
+  return postsFiltered(db, programmeId, filter)
+    .selectAll('post')
+    .orderBy('post.post_number')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countPosts(db: Kysely<Database>, programmeId: string, filter: PostFilter): Promise<number> {
+  const row = await postsFiltered(db, programmeId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function postsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Post[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('post').selectAll().where('id', 'in', ids).execute();
+}
+
+export interface EmployeeFilter {
+  tupeStatuses?: readonly TupeStatus[] | null;
+  assignmentDecisions?: readonly AssignmentDecision[] | null;
+  contractTypes?: readonly ContractType[] | null;
+  teamIds?: readonly string[] | null;
+  serviceIds?: readonly string[] | null;
+  payrollNumber?: string | null;
+}
+
+function employeesFiltered(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: EmployeeFilter,
+): SelectQueryBuilder<Database, 'employee', object> {
+  let q = db.selectFrom('employee').where('employee.programme_id', '=', programmeId);
+  if (filter.tupeStatuses?.length) q = q.where('tupe_status', 'in', filter.tupeStatuses);
+  if (filter.assignmentDecisions?.length) q = q.where('assignment_decision', 'in', filter.assignmentDecisions);
+  if (filter.contractTypes?.length) q = q.where('contract_type', 'in', filter.contractTypes);
+  if (filter.teamIds?.length) {
+    const ids = filter.teamIds;
+    q = q.where('post_id', 'in', (eb) => eb.selectFrom('post').select('id').where('team_id', 'in', ids));
+  }
+  if (filter.serviceIds?.length) {
+    const ids = filter.serviceIds;
+    q = q.where('post_id', 'in', (eb) =>
+      eb
+        .selectFrom('post')
+        .innerJoin('team', 'team.id', 'post.team_id')
+        .select('post.id')
+        .where('team.service_id', 'in', ids),
+    );
+  }
+  if (filter.payrollNumber?.trim()) q = q.where('payroll_number', '=', filter.payrollNumber.trim());
+  return q;
+}
+
+export async function listEmployees(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: EmployeeFilter,
+  page: { limit: number; offset: number },
+): Promise<Employee[]> {
+  return employeesFiltered(db, programmeId, filter)
+    .selectAll()
+    .orderBy('payroll_number')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countEmployees(db: Kysely<Database>, programmeId: string, filter: EmployeeFilter): Promise<number> {
+  const row = await employeesFiltered(db, programmeId, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function employeesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Employee[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('employee').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function employeesByPostIds(db: Kysely<Database>, postIds: readonly string[]): Promise<Employee[]> {
+  if (postIds.length === 0) return [];
+  return db.selectFrom('employee').selectAll().where('post_id', 'in', postIds).orderBy('payroll_number').execute();
+}
+
+export interface ServiceHeadcountRow {
+  service_id: string;
+  posts: number;
+  vacant_posts: number;
+  employees: number;
+  fte: number;
+}
+
+/** Posts, vacancies, people and FTE per service, in one query for many services. */
+export async function headcountByServiceIds(
+  db: Kysely<Database>,
+  serviceIds: readonly string[],
+): Promise<ServiceHeadcountRow[]> {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('team')
+    .innerJoin('post', 'post.team_id', 'team.id')
+    .leftJoin('employee', 'employee.post_id', 'post.id')
+    .select((eb) => [
+      'team.service_id',
+      eb.fn.count<number>('post.id').distinct().as('posts'),
+      eb.fn
+        .count<number>(eb.case().when('post.vacant', '=', true).then(eb.ref('post.id')).end())
+        .distinct()
+        .as('vacant_posts'),
+      eb.fn.count<number>('employee.id').as('employees'),
+      eb.fn.coalesce(eb.fn.sum<number>('employee.fte'), eb.lit(0)).as('fte'),
+    ])
+    .where('team.service_id', 'in', serviceIds)
+    .groupBy('team.service_id')
+    .execute();
+}
+
+export interface TupeHeadcountRow {
+  tupe_status: TupeStatus;
+  employees: number;
+  fte: number;
+}
+
+export async function headcountByTupeStatus(db: Kysely<Database>, programmeId: string): Promise<TupeHeadcountRow[]> {
+  return db
+    .selectFrom('employee')
+    .select((eb) => [
+      'tupe_status',
+      eb.fn.countAll<number>().as('employees'),
+      eb.fn.coalesce(eb.fn.sum<number>('fte'), eb.lit(0)).as('fte'),
+    ])
+    .where('programme_id', '=', programmeId)
+    .groupBy('tupe_status')
+    .execute();
+}

@@ -1,0 +1,242 @@
+/**
+ * Posts and employees. Names, date of birth, NI number, salary and pension
+ * number are personal data: readable by HR alone. Anyone else asking for one
+ * gets an authorisation error for that field and no value.
+ */
+import type { Employee, Post } from '@handover/db';
+import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, PENSION_SCHEMES, TUPE_STATUSES } from '@handover/domain';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { builder } from '../../schema/builder.ts';
+import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
+import { ProgrammeRef } from '../programme/programme.schema.ts';
+import { ServiceRef, TeamRef } from '../service/service.schema.ts';
+import {
+  countEmployees,
+  countPosts,
+  employeesByIds,
+  employeesByPostIds,
+  headcountByServiceIds,
+  headcountByTupeStatus,
+  listEmployees,
+  listPosts,
+  postsByIds,
+  type ServiceHeadcountRow,
+} from './people.repository.ts';
+
+export const TupeStatusEnum = builder.enumType('TupeStatus', { values: TUPE_STATUSES });
+export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
+export const PensionSchemeEnum = builder.enumType('PensionScheme', { values: PENSION_SCHEMES });
+export const AssignmentDecisionEnum = builder.enumType('AssignmentDecision', { values: ASSIGNMENT_DECISIONS });
+
+/** The fields of Employee that hold personal data: HR only. */
+export const PERSONAL_EMPLOYEE_FIELDS = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'niNumber',
+  'salary',
+  'pensionNumber',
+] as const;
+
+const HR_ONLY = { role: ['HR' as const] };
+
+export const PostRef = builder.loadableNode('Post', {
+  description: 'An established post in a team, filled or vacant.',
+  id: { resolve: (p: Post) => p.id },
+  load: (ids: string[], ctx) => postsByIds(ctx.db, ids),
+  sort: (p) => p.id,
+  fields: (t) => ({
+    postNumber: t.exposeString('post_number'),
+    title: t.exposeString('title'),
+    grade: t.exposeString('grade'),
+    fte: t.exposeFloat('fte', { description: 'Full-time equivalent of the post, 0 to 1.' }),
+    costCentre: t.exposeString('cost_centre'),
+    vacant: t.exposeBoolean('vacant'),
+    team: t.field({ type: TeamRef, resolve: (p) => p.team_id }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+export const EmployeeRef = builder.loadableNode('Employee', {
+  description: 'A member of staff. Personal fields (names, date of birth, NI number, salary, pension number) are HR only.',
+  id: { resolve: (e: Employee) => e.id },
+  load: (ids: string[], ctx) => employeesByIds(ctx.db, ids),
+  sort: (e) => e.id,
+  fields: (t) => ({
+    payrollNumber: t.exposeString('payroll_number'),
+    post: t.field({ type: PostRef, nullable: true, resolve: (e) => e.post_id }),
+    contractType: t.field({ type: ContractTypeEnum, resolve: (e) => e.contract_type }),
+    startDate: t.expose('start_date', { type: 'Date' }),
+    continuousServiceDate: t.expose('continuous_service_date', { type: 'Date' }),
+    fte: t.exposeFloat('fte'),
+    pensionScheme: t.field({ type: PensionSchemeEnum, resolve: (e) => e.pension_scheme }),
+    tupeStatus: t.field({ type: TupeStatusEnum, resolve: (e) => e.tupe_status }),
+    assignmentDecision: t.field({ type: AssignmentDecisionEnum, nullable: true, resolve: (e) => e.assignment_decision }),
+    assignmentRationale: t.exposeString('assignment_rationale', { nullable: true }),
+    firstName: t.exposeString('first_name', { nullable: true, authScopes: HR_ONLY }),
+    lastName: t.exposeString('last_name', { nullable: true, authScopes: HR_ONLY }),
+    dateOfBirth: t.expose('date_of_birth', { type: 'Date', nullable: true, authScopes: HR_ONLY }),
+    niNumber: t.exposeString('ni_number', { nullable: true, authScopes: HR_ONLY }),
+    salary: t.exposeFloat('salary', { nullable: true, authScopes: HR_ONLY, description: 'Annual, pro rata, in pounds.' }),
+    pensionNumber: t.exposeString('pension_number', { nullable: true, authScopes: HR_ONLY }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.objectField(PostRef, 'holders', (t) =>
+  t.loadableGroup({
+    type: EmployeeRef,
+    description: 'Who is in the post (none when vacant).',
+    load: (ids: string[], ctx) => employeesByPostIds(ctx.db, ids),
+    group: (e) => (e as Employee).post_id!,
+    resolve: (p) => p.id,
+  }),
+);
+
+const PostFilterInput = builder.inputType('PostFilter', {
+  fields: (t) => ({
+    teamIds: t.idList({ required: false }),
+    serviceIds: t.idList({ required: false }),
+    vacant: t.boolean({ required: false }),
+    search: t.string({ required: false, description: 'Part of the title or post number.' }),
+  }),
+});
+
+const EmployeeFilterInput = builder.inputType('EmployeeFilter', {
+  fields: (t) => ({
+    tupeStatuses: t.field({ type: [TupeStatusEnum], required: false }),
+    assignmentDecisions: t.field({ type: [AssignmentDecisionEnum], required: false }),
+    contractTypes: t.field({ type: [ContractTypeEnum], required: false }),
+    teamIds: t.idList({ required: false }),
+    serviceIds: t.idList({ required: false }),
+    payrollNumber: t.string({ required: false }),
+  }),
+});
+
+const ids = (values: readonly string[] | null | undefined, typename: string, field: string) =>
+  values?.map((id, i) => decodeId(id, typename, `${field}[${i}]`));
+
+builder.objectFields(ProgrammeRef, (t) => ({
+  posts: t.connection(
+    {
+      type: PostRef,
+      description: 'The establishment, by post number.',
+      args: { filter: t.arg({ type: PostFilterInput, required: false }) },
+      resolve: async (programme, args, ctx) => {
+        const f = args.filter ?? {};
+        const filter = {
+          ...f,
+          teamIds: ids(f.teamIds, 'Team', 'filter.teamIds'),
+          serviceIds: ids(f.serviceIds, 'Service', 'filter.serviceIds'),
+        };
+        return {
+          ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+            listPosts(ctx.db, programme.id, filter, page),
+          )),
+          totalCount: () => countPosts(ctx.db, programme.id, filter),
+        };
+      },
+    },
+    withTotalCount,
+  ),
+  employees: t.connection(
+    {
+      type: EmployeeRef,
+      description: 'Staff, by payroll number.',
+      args: { filter: t.arg({ type: EmployeeFilterInput, required: false }) },
+      resolve: async (programme, args, ctx) => {
+        const f = args.filter ?? {};
+        const filter = {
+          ...f,
+          teamIds: ids(f.teamIds, 'Team', 'filter.teamIds'),
+          serviceIds: ids(f.serviceIds, 'Service', 'filter.serviceIds'),
+        };
+        return {
+          ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+            listEmployees(ctx.db, programme.id, filter, page),
+          )),
+          totalCount: () => countEmployees(ctx.db, programme.id, filter),
+        };
+      },
+    },
+    withTotalCount,
+  ),
+}));
+
+/** Aggregates: counts and FTE only, never a person. */
+const HeadcountRef = builder.objectRef<ServiceHeadcountRow>('Headcount').implement({
+  description: 'Posts, vacancies, people and FTE: counts only.',
+  fields: (t) => ({
+    posts: t.exposeInt('posts'),
+    vacantPosts: t.exposeInt('vacant_posts'),
+    employees: t.exposeInt('employees'),
+    fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+  }),
+});
+
+const serviceHeadcount = groupLoader(
+  (ctx, keys) => headcountByServiceIds(ctx.db, keys),
+  (row) => row.service_id,
+);
+
+const emptyHeadcount = (serviceId: string): ServiceHeadcountRow => ({
+  service_id: serviceId,
+  posts: 0,
+  vacant_posts: 0,
+  employees: 0,
+  fte: 0,
+});
+
+builder.objectField(ServiceRef, 'headcount', (t) =>
+  t.field({
+    type: HeadcountRef,
+    resolve: async (s, _args, ctx) => (await serviceHeadcount(ctx).load(s.id))[0] ?? emptyHeadcount(s.id),
+  }),
+);
+
+const ServiceHeadcountRef = builder.objectRef<ServiceHeadcountRow>('ServiceHeadcount').implement({
+  fields: (t) => ({
+    service: t.field({ type: ServiceRef, resolve: (h) => h.service_id }),
+    headcount: t.field({ type: HeadcountRef, resolve: (h) => h }),
+  }),
+});
+
+const TupeHeadcountRef = builder
+  .objectRef<{ tupe_status: (typeof TUPE_STATUSES)[number]; employees: number; fte: number }>('TupeHeadcount')
+  .implement({
+    fields: (t) => ({
+      tupeStatus: t.field({ type: TupeStatusEnum, resolve: (h) => h.tupe_status }),
+      employees: t.exposeInt('employees'),
+      fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+    }),
+  });
+
+builder.objectFields(ProgrammeRef, (t) => ({
+  headcountByService: t.field({
+    type: [ServiceHeadcountRef],
+    description: 'Posts and people per service, in catalogue order by name.',
+    resolve: async (programme, _args, ctx) => {
+      const services = await ctx.db
+        .selectFrom('service')
+        .select('id')
+        .where('programme_id', '=', programme.id)
+        .orderBy('name')
+        .execute();
+      const rows = await serviceHeadcount(ctx).loadMany(services.map((s) => s.id));
+      return services.map((s, i) => {
+        const found = rows[i];
+        return (Array.isArray(found) ? found[0] : undefined) ?? emptyHeadcount(s.id);
+      });
+    },
+  }),
+  headcountByTupeStatus: t.field({
+    type: [TupeHeadcountRef],
+    description: 'People and FTE by TUPE status; every status is listed, with zero where none.',
+    resolve: async (programme, _args, ctx) => {
+      const rows = await headcountByTupeStatus(ctx.db, programme.id);
+      return TUPE_STATUSES.map(
+        (status) => rows.find((r) => r.tupe_status === status) ?? { tupe_status: status, employees: 0, fte: 0 },
+      );
+    },
+  }),
+}));

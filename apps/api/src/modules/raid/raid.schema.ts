@@ -1,0 +1,225 @@
+import type { RaidItem } from '@handover/db';
+import {
+  RAID_RESPONSES,
+  RAID_STATUSES,
+  RAID_TYPES,
+  bandRange,
+  riskBand,
+  riskScore,
+  type RiskBand,
+  type RiskScoreInput,
+} from '@handover/domain';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { WRITERS, builder, type BuilderTypes } from '../../schema/builder.ts';
+import { NotFoundError, ValidationError } from '../../schema/errors.ts';
+import { UserRef } from '../auth/auth.schema.ts';
+import { WorkstreamRef } from '../checklist/checklist.schema.ts';
+import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
+import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
+import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';
+
+export const RaidTypeEnum = builder.enumType('RaidType', { values: RAID_TYPES });
+export const RaidStatusEnum = builder.enumType('RaidStatus', { values: RAID_STATUSES });
+export const RaidResponseEnum = builder.enumType('RaidResponse', { values: RAID_RESPONSES });
+
+interface ScoreShape extends RiskScoreInput {
+  programmeId: string;
+}
+
+const RiskScoreRef = builder.objectRef<ScoreShape>('RiskScore').implement({
+  description: 'Likelihood (1-5) x impact (1-5), banded by the programme’s banding.',
+  fields: (t) => ({
+    likelihood: t.exposeInt('likelihood'),
+    impact: t.exposeInt('impact'),
+    score: t.int({ resolve: (s) => riskScore(s) }),
+    band: t.field({
+      type: RiskBandEnum,
+      resolve: async (s, _args, ctx) => {
+        const programme = await ProgrammeRef.getDataloader(ctx).load(s.programmeId);
+        return riskBand(riskScore(s), programme.risk_bands);
+      },
+    }),
+  }),
+});
+
+const scoreOf = (item: RaidItem, kind: 'inherent' | 'residual' | 'target'): ScoreShape | null => {
+  const likelihood = item[`${kind}_likelihood`];
+  const impact = item[`${kind}_impact`];
+  return likelihood === null || impact === null ? null : { likelihood, impact, programmeId: item.programme_id };
+};
+
+export const RaidItemRef = builder.loadableNode('RaidItem', {
+  description: 'An entry in the RAID log: a risk, assumption, issue, dependency, decision or action.',
+  id: { resolve: (r: RaidItem) => r.id },
+  load: (ids: string[], ctx) => raidItemsByIds(ctx.db, ids),
+  sort: (r) => r.id,
+  fields: (t) => ({
+    ref: t.exposeString('ref', { description: 'e.g. R-007 for a risk, I-002 for an issue.' }),
+    type: t.field({ type: RaidTypeEnum, resolve: (r) => r.type }),
+    title: t.exposeString('title'),
+    statement: t.exposeString('statement'),
+    programme: t.field({ type: ProgrammeRef, resolve: (r) => r.programme_id }),
+    workstream: t.field({ type: WorkstreamRef, nullable: true, resolve: (r) => r.workstream_id }),
+    ownerOrganisation: t.field({ type: OrganisationRef, nullable: true, resolve: (r) => r.owner_organisation_id }),
+    owner: t.field({ type: UserRef, nullable: true, resolve: (r) => r.owner_user_id }),
+    status: t.field({ type: RaidStatusEnum, resolve: (r) => r.status }),
+    response: t.field({ type: RaidResponseEnum, nullable: true, resolve: (r) => r.response }),
+    responsePlan: t.exposeString('response_plan'),
+    dueDate: t.expose('due_date', { type: 'Date', nullable: true }),
+    inherent: t.field({ type: RiskScoreRef, nullable: true, resolve: (r) => scoreOf(r, 'inherent') }),
+    residual: t.field({ type: RiskScoreRef, nullable: true, resolve: (r) => scoreOf(r, 'residual') }),
+    target: t.field({ type: RiskScoreRef, nullable: true, resolve: (r) => scoreOf(r, 'target') }),
+    current: t.field({
+      type: RiskScoreRef,
+      nullable: true,
+      description: 'The score that bands the item: residual when assessed, else inherent.',
+      resolve: (r) => scoreOf(r, 'residual') ?? scoreOf(r, 'inherent'),
+    }),
+    closedAt: t.expose('closed_at', { type: 'DateTime', nullable: true }),
+    version: t.exposeInt('version'),
+    createdAt: t.expose('created_at', { type: 'DateTime' }),
+    updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+  }),
+});
+
+const RaidFilterInput = builder.inputType('RaidItemFilter', {
+  fields: (t) => ({
+    types: t.field({ type: [RaidTypeEnum], required: false }),
+    statuses: t.field({ type: [RaidStatusEnum], required: false }),
+    bands: t.field({ type: [RiskBandEnum], required: false, description: 'By the current score’s band.' }),
+    workstreamIds: t.idList({ required: false }),
+    search: t.string({ required: false }),
+  }),
+});
+
+builder.objectField(ProgrammeRef, 'raidItems', (t) =>
+  t.connection(
+    {
+      type: RaidItemRef,
+      description: 'The RAID log, highest current score first.',
+      args: { filter: t.arg({ type: RaidFilterInput, required: false }) },
+      resolve: async (programme, args, ctx) => {
+        const f = args.filter ?? {};
+        const filter: RaidFilter = {
+          types: f.types,
+          statuses: f.statuses,
+          search: f.search,
+          workstreamIds: f.workstreamIds?.map((id, i) => decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`)),
+          bandRanges: f.bands?.length
+            ? f.bands.flatMap((b: RiskBand) => bandRange(b, programme.risk_bands) ?? [])
+            : null,
+        };
+        return {
+          ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+            listRaidItems(ctx.db, programme.id, filter, page),
+          )),
+          totalCount: () => countRaidItems(ctx.db, programme.id, filter),
+        };
+      },
+    },
+    withTotalCount,
+  ),
+);
+
+const RiskScoreInputRef = builder.inputType('RiskScoreInput', {
+  fields: (t) => ({
+    likelihood: t.int({ description: '1 rare, 2 unlikely, 3 possible, 4 likely, 5 almost certain.' }),
+    impact: t.int({ description: '1 insignificant ... 5 severe.' }),
+  }),
+});
+
+const raidFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  workstreamId: t.id({ required: false }),
+  ownerOrganisationId: t.id({ required: false }),
+  ownerId: t.id({ required: false }),
+  response: t.field({ type: RaidResponseEnum, required: false }),
+  responsePlan: t.string({ required: false }),
+  dueDate: t.field({ type: 'Date', required: false }),
+  inherent: t.field({ type: RiskScoreInputRef, required: false }),
+  residual: t.field({ type: RiskScoreInputRef, required: false }),
+  target: t.field({ type: RiskScoreInputRef, required: false }),
+});
+
+const CreateRaidItemInput = builder.inputType('CreateRaidItemInput', {
+  fields: (t) => ({
+    programmeId: t.id(),
+    type: t.field({ type: RaidTypeEnum }),
+    title: t.string(),
+    statement: t.string({ description: 'For a risk: "There is a risk that <event> caused by <cause>, resulting in <effect>."' }),
+    status: t.field({ type: RaidStatusEnum, required: false, description: 'OPEN unless given.' }),
+    ...raidFields(t),
+  }),
+});
+
+const UpdateRaidItemInput = builder.inputType('UpdateRaidItemInput', {
+  description: 'Give the version you read; fields left out stay as they are; null clears an optional field.',
+  fields: (t) => ({
+    id: t.id(),
+    expectedVersion: t.int(),
+    title: t.string({ required: false }),
+    statement: t.string({ required: false }),
+    status: t.field({ type: RaidStatusEnum, required: false }),
+    ...raidFields(t),
+  }),
+});
+
+const CloseRaidItemInput = builder.inputType('CloseRaidItemInput', {
+  fields: (t) => ({
+    id: t.id(),
+    expectedVersion: t.int(),
+  }),
+});
+
+/** Decodes an optional ID argument: undefined stays undefined (leave alone), null stays null (clear). */
+function optionalId(value: string | null | undefined, typename: string, field: string): string | null | undefined {
+  return value === undefined || value === null ? value : decodeId(value, typename, field);
+}
+
+builder.mutationFields((t) => ({
+  createRaidItem: t.field({
+    type: RaidItemRef,
+    authScopes: { role: WRITERS },
+    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'CreateRaidItemResult' } },
+    args: { input: t.arg({ type: CreateRaidItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      createRaidItem(
+        ctx.db,
+        {
+          ...input,
+          programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
+          status: input.status ?? 'OPEN',
+          workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+          ownerOrganisationId: optionalId(input.ownerOrganisationId, 'Organisation', 'ownerOrganisationId'),
+          ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
+        },
+        ctx.clock.now(),
+      ),
+  }),
+  updateRaidItem: t.field({
+    type: RaidItemRef,
+    authScopes: { role: WRITERS },
+    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateRaidItemResult' } },
+    args: { input: t.arg({ type: UpdateRaidItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      updateRaidItem(
+        ctx.db,
+        {
+          ...input,
+          id: decodeId(input.id, 'RaidItem', 'id'),
+          workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+          ownerOrganisationId: optionalId(input.ownerOrganisationId, 'Organisation', 'ownerOrganisationId'),
+          ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
+        },
+        ctx.clock.now(),
+      ),
+  }),
+  closeRaidItem: t.field({
+    type: RaidItemRef,
+    authScopes: { role: WRITERS },
+    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
+    args: { input: t.arg({ type: CloseRaidItemInput }) },
+    resolve: (_root, { input }, ctx) =>
+      closeRaidItem(ctx.db, { id: decodeId(input.id, 'RaidItem', 'id'), expectedVersion: input.expectedVersion }, ctx.clock.now()),
+  }),
+}));

@@ -1,0 +1,94 @@
+/**
+ * The schema builder and its plugins; defines no types of its own beyond
+ * scalars and the shared error interface. Plugin order matters: scope-auth
+ * first so that authorization wraps every other plugin's resolvers.
+ */
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { isIsoDate, type Role } from '@handover/domain';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+
+export interface AuthScopes {
+  /** Any signed-in user. */
+  authenticated: boolean;
+  /** One of the given roles. */
+  role: Role[];
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    ID: { Input: string; Output: string };
+    Date: { Input: string; Output: string };
+    DateTime: { Input: Date; Output: Date };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewer !== null,
+      role: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new GraphQLError(
+        ctx.viewer
+          ? `Not authorised: your role (${ctx.viewer.role}) may not read ${info.parentType.name}.${info.fieldName}`
+          : 'Not signed in: sign in with the login mutation and send the token as Authorization: Bearer <token>',
+        { extensions: { code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
+      ),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  errors: {
+    defaultTypes: [],
+  },
+});
+
+builder.scalarType('Date', {
+  description: 'A calendar date, written YYYY-MM-DD (UK calendar).',
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !isIsoDate(value)) {
+      throw new GraphQLError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${JSON.stringify(value)}`);
+    }
+    return value;
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An instant, in ISO 8601 with a UTC offset.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const d = typeof value === 'string' ? new Date(value) : null;
+    if (!d || Number.isNaN(d.getTime())) {
+      throw new GraphQLError(`a DateTime is an ISO 8601 instant; got ${JSON.stringify(value)}`);
+    }
+    return d;
+  },
+});
+
+builder.queryType({
+  description: 'Everything but `viewer` needs a signed-in user.',
+  authScopes: { authenticated: true },
+});
+builder.mutationType({
+  description: 'Everything but `login` and `logout` needs a signed-in user; writes need the EDITOR or ADMIN role.',
+  authScopes: { authenticated: true },
+});
+
+/** Roles that may change the plan (checklists, milestones, RAID). */
+export const WRITERS: Role[] = ['EDITOR', 'ADMIN'];
+
+/** The builder's type parameters, for helpers that take field builders. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

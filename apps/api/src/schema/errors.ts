@@ -1,0 +1,51 @@
+/**
+ * Expected failures, answered as data (the errors plugin turns these classes
+ * into GraphQL types). Anything else thrown is unexpected and masked.
+ */
+
+/** Input that breaks a rule: names the field (a dotted path in the input) and what is wrong. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  readonly entity: string;
+  readonly id: string;
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found`);
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+/** The row moved on since the caller read it: nothing was changed. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  readonly entity: string;
+  readonly expectedVersion: number;
+  readonly currentVersion: number;
+  /** The row as it is now (branded with its GraphQL type), so the caller can show what changed. */
+  readonly current: object;
+  constructor(entity: string, expectedVersion: number, currentVersion: number, current: object) {
+    super(
+      `${entity} was changed by someone else (you had version ${expectedVersion}, it is now ${currentVersion}); nothing was saved`,
+    );
+    this.entity = entity;
+    this.expectedVersion = expectedVersion;
+    this.currentVersion = currentVersion;
+    this.current = current;
+  }
+}
+
+export class InvalidCredentialsError extends Error {
+  override name = 'InvalidCredentialsError';
+  constructor() {
+    super('The email address or password is not right');
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The database as Kysely sees it: one interface per table, singular
+ * snake_case names. Columns the database fills in are `Generated`.
+ * Types are aligned across `pg` and PGlite by `types.ts`: int8 and numeric
+ * arrive as numbers, dates as `YYYY-MM-DD` strings, timestamptz as Date.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AssignmentDecision,
+  ChecklistStatus,
+  ContractType,
+  OrganisationType,
+  OwnerOrg,
+  PensionScheme,
+  ProgrammeStatus,
+  Rag,
+  RaidResponse,
+  RaidStatus,
+  RaidType,
+  RiskBandRange,
+  Role,
+  ServiceDisposition,
+  ServiceTransferStatus,
+  TupeStatus,
+  WorkstreamCode,
+} from '@handover/domain';
+
+/** `YYYY-MM-DD`. */
+export type DateColumn = string;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** version, created_at, updated_at: every mutable row carries them. */
+interface Versioned {
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationTable extends Versioned {
+  id: Generated<string>;
+  key: string;
+  name: string;
+  type: OrganisationType;
+  la_code: string | null;
+  ons_code: string | null;
+}
+
+export interface ProgrammeTable extends Versioned {
+  id: Generated<string>;
+  name: string;
+  description: string;
+  transferor_id: string;
+  transferee_id: string;
+  transfer_at: ColumnType<Date, Date | string, Date | string>;
+  status: ProgrammeStatus;
+  risk_bands: ColumnType<RiskBandRange[], string, string>;
+}
+
+export interface ProgrammeOrganisationTable {
+  programme_id: string;
+  organisation_id: string;
+}
+
+export interface ServiceTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  key: string;
+  name: string;
+  description: string;
+  disposition: ServiceDisposition;
+  transfer_status: ServiceTransferStatus;
+  shadow_date: DateColumn | null;
+  go_live_date: DateColumn | null;
+}
+
+export interface TeamTable extends Versioned {
+  id: Generated<string>;
+  service_id: string;
+  name: string;
+}
+
+export interface WorkstreamTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  code: WorkstreamCode;
+  name: string;
+  description: string;
+  lead_organisation_id: string | null;
+  lead_user_id: string | null;
+}
+
+export interface ChecklistItemTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  workstream_id: string;
+  service_id: string | null;
+  ref: string;
+  title: string;
+  description: string;
+  owner_org: OwnerOrg;
+  owner_user_id: string | null;
+  due_date: DateColumn | null;
+  day_one_critical: boolean;
+  status: ChecklistStatus;
+  evidence: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ChecklistDependencyTable {
+  item_id: string;
+  depends_on_id: string;
+}
+
+export interface MilestoneTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  workstream_id: string | null;
+  service_id: string | null;
+  name: string;
+  description: string;
+  baseline_date: DateColumn;
+  forecast_date: DateColumn | null;
+  actual_date: DateColumn | null;
+  rag: Rag;
+  critical: boolean;
+}
+
+export interface RaidItemTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  ref: string;
+  type: RaidType;
+  title: string;
+  statement: string;
+  workstream_id: string | null;
+  owner_organisation_id: string | null;
+  owner_user_id: string | null;
+  status: RaidStatus;
+  response: RaidResponse | null;
+  response_plan: string;
+  due_date: DateColumn | null;
+  inherent_likelihood: number | null;
+  inherent_impact: number | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  target_likelihood: number | null;
+  target_impact: number | null;
+  closed_at: Date | null;
+}
+
+export interface PostTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  team_id: string;
+  post_number: string;
+  title: string;
+  grade: string;
+  fte: number;
+  cost_centre: string;
+  vacant: boolean;
+}
+
+export interface EmployeeTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  post_id: string | null;
+  payroll_number: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: DateColumn;
+  ni_number: string;
+  contract_type: ContractType;
+  start_date: DateColumn;
+  continuous_service_date: DateColumn;
+  fte: number;
+  salary: number;
+  pension_scheme: PensionScheme;
+  pension_number: string | null;
+  tupe_status: TupeStatus;
+  assignment_decision: AssignmentDecision | null;
+  assignment_rationale: string | null;
+}
+
+export interface AppUserTable extends Versioned {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  active: Generated<boolean>;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  programme: ProgrammeTable;
+  programme_organisation: ProgrammeOrganisationTable;
+  service: ServiceTable;
+  team: TeamTable;
+  workstream: WorkstreamTable;
+  checklist_item: ChecklistItemTable;
+  checklist_dependency: ChecklistDependencyTable;
+  milestone: MilestoneTable;
+  raid_item: RaidItemTable;
+  post: PostTable;
+  employee: EmployeeTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Programme = Selectable<ProgrammeTable>;
+export type Service = Selectable<ServiceTable>;
+export type Team = Selectable<TeamTable>;
+export type Workstream = Selectable<WorkstreamTable>;
+export type ChecklistItem = Selectable<ChecklistItemTable>;
+export type Milestone = Selectable<MilestoneTable>;
+export type RaidItem = Selectable<RaidItemTable>;
+export type NewRaidItem = Insertable<RaidItemTable>;
+export type RaidItemUpdate = Updateable<RaidItemTable>;
+export type Post = Selectable<PostTable>;
+export type Employee = Selectable<EmployeeTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type Session = Selectable<SessionTable>;

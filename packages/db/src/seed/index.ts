@@ -1,0 +1,320 @@
+/**
+ * The demo seed: the Bradford programme as it stood on 15 February 2023, six
+ * weeks before go-live. Deterministic: the same rows, the same invented
+ * people, every time. It loads only into a database with no programme.
+ */
+import {
+  DEFAULT_RISK_BANDS,
+  addCalendarDays,
+  londonDate,
+  transferInstant,
+  type Role,
+  type WorkstreamCode,
+} from '@handover/domain';
+import type { Insertable, Kysely } from 'kysely';
+import { hashPassword } from '../passwords.ts';
+import type { ChecklistItemTable, Database, RaidItemTable } from '../schema.ts';
+import { checklistItems } from './data/checklist.ts';
+import { milestones } from './data/milestones.ts';
+import { organisations } from './data/organisations.ts';
+import { raidItems } from './data/raid.ts';
+import { services } from './data/services.ts';
+import { workstreams } from './data/workstreams.ts';
+import { SeededRandom } from './random.ts';
+import { buildWorkforce, type WorkforceTeam } from './workforce.ts';
+
+export { SNAPSHOT_DATE } from './workforce.ts';
+
+export const DEMO_PASSWORD = 'handover-demo';
+export const DEMO_TRANSFER_DATE = '2023-04-01';
+
+export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
+  { email: 'admin@handover.example', name: 'Programme Manager (demo)', role: 'ADMIN' },
+  { email: 'editor@handover.example', name: 'Workstream Lead (demo)', role: 'EDITOR' },
+  { email: 'hr@handover.example', name: 'HR Business Partner (demo)', role: 'HR' },
+  { email: 'viewer@handover.example', name: 'Board Member (demo)', role: 'VIEWER' },
+];
+
+/** Workstreams each demo user leads (and so owns the items of). */
+const LEADS: Partial<Record<WorkstreamCode, string>> = {
+  PROGRAMME_GOVERNANCE: 'admin@handover.example',
+  HR_TUPE: 'hr@handover.example',
+  PENSIONS: 'hr@handover.example',
+  ICT_DATA: 'editor@handover.example',
+  OFSTED_REGULATION: 'editor@handover.example',
+  PRACTICE_CONTINUITY: 'editor@handover.example',
+};
+
+const REF_PREFIX: Record<WorkstreamCode, string> = {
+  PROGRAMME_GOVERNANCE: 'PG',
+  HR_TUPE: 'HR',
+  PENSIONS: 'PEN',
+  FINANCE: 'FIN',
+  LEGAL_GOVERNANCE: 'LEG',
+  ICT_DATA: 'ICT',
+  INFORMATION_GOVERNANCE: 'IG',
+  OFSTED_REGULATION: 'OFS',
+  PROPERTY_ASSETS: 'PROP',
+  CONTRACTS_COMMISSIONING: 'CON',
+  SUPPORT_SERVICES_SLA: 'SLA',
+  COMMUNICATIONS_ENGAGEMENT: 'COM',
+  INSURANCE: 'INS',
+  HEALTH_SAFETY: 'HS',
+  STATUTORY_ROLES: 'STAT',
+  SAFEGUARDING_PARTNERSHIP: 'SAFE',
+  PRACTICE_CONTINUITY: 'PRAC',
+};
+
+const RAID_PREFIX = { RISK: 'R', ISSUE: 'I', ASSUMPTION: 'A', DEPENDENCY: 'D', DECISION: 'DEC', ACTION: 'ACT' } as const;
+
+const SEED = 20230401;
+const BATCH = 500;
+
+export interface SeedResult {
+  seeded: boolean;
+  programmeId: string;
+  counts: Record<string, number>;
+}
+
+async function insertInBatches<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await db.insertInto(table).values(rows.slice(i, i + BATCH) as any).execute();
+  }
+}
+
+/** True when the database holds no programme yet. */
+export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/** Loads the demo programme in one transaction; does nothing when a programme exists. */
+export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
+  if (!(await isEmpty(db))) {
+    const existing = await db.selectFrom('programme').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+    return { seeded: false, programmeId: existing.id, counts: {} };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute((trx) => loadDemo(trx, passwordHash));
+}
+
+async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<SeedResult> {
+  const rng = new SeededRandom(SEED);
+  const transferAt = transferInstant(DEMO_TRANSFER_DATE);
+  const transferDay = londonDate(transferAt);
+  const onDay = (offset: number | null) => (offset === null ? null : addCalendarDays(transferDay, offset));
+
+  const orgIds = new Map(organisations.map((o) => [o.key, rng.uuid()]));
+  const orgId = (key: string) => {
+    const id = orgIds.get(key);
+    if (!id) throw new Error(`demo data names an unknown organisation: ${key}`);
+    return id;
+  };
+  await insertInBatches(
+    db,
+    'organisation',
+    organisations.map((o) => ({
+      id: orgId(o.key),
+      key: o.key,
+      name: o.name,
+      type: o.type,
+      la_code: o.laCode ?? null,
+      ons_code: o.onsCode ?? null,
+    })),
+  );
+
+  const programmeId = rng.uuid();
+  await db
+    .insertInto('programme')
+    .values({
+      id: programmeId,
+      name: "Bradford children's services transfer",
+      description:
+        "Transfer of Bradford Council's children's social care, early help and youth justice services, and about " +
+        '1,500 staff under TUPE, to the Bradford Children and Families Trust under the statutory direction of ' +
+        '9 February 2022.',
+      transferor_id: orgId('bradford-council'),
+      transferee_id: orgId('bcft'),
+      transfer_at: transferAt,
+      status: 'SHADOW',
+      risk_bands: JSON.stringify(DEFAULT_RISK_BANDS),
+    })
+    .execute();
+  await insertInBatches(
+    db,
+    'programme_organisation',
+    organisations.map((o) => ({ programme_id: programmeId, organisation_id: orgId(o.key) })),
+  );
+
+  const userIds = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const id = rng.uuid();
+    userIds.set(u.email, id);
+    await db.insertInto('app_user').values({ id, email: u.email, name: u.name, role: u.role, password_hash: passwordHash }).execute();
+  }
+
+  const serviceIds = new Map<string, string>();
+  const teams: WorkforceTeam[] = [];
+  services.forEach((s, serviceIndex) => {
+    serviceIds.set(s.key, rng.uuid());
+    for (const t of s.teams) {
+      teams.push({ id: rng.uuid(), serviceKey: s.key, serviceIndex, name: t.name, weight: t.weight, socialWork: t.socialWork });
+    }
+  });
+  const serviceId = (key: string | undefined) => {
+    if (key === undefined) return null;
+    const id = serviceIds.get(key);
+    if (!id) throw new Error(`demo data names an unknown service: ${key}`);
+    return id;
+  };
+  await insertInBatches(
+    db,
+    'service',
+    services.map((s) => ({
+      id: serviceId(s.key)!,
+      programme_id: programmeId,
+      key: s.key,
+      name: s.name,
+      description: s.description,
+      disposition: s.disposition,
+      transfer_status: s.transferStatus,
+      shadow_date: onDay(s.shadowOffsetDays),
+      go_live_date: onDay(s.goLiveOffsetDays),
+    })),
+  );
+  await insertInBatches(
+    db,
+    'team',
+    teams.map((t) => ({ id: t.id, service_id: serviceId(t.serviceKey)!, name: t.name })),
+  );
+
+  const workstreamIds = new Map<WorkstreamCode, string>();
+  await insertInBatches(
+    db,
+    'workstream',
+    workstreams.map((w) => {
+      const id = rng.uuid();
+      workstreamIds.set(w.code, id);
+      const lead = LEADS[w.code];
+      return {
+        id,
+        programme_id: programmeId,
+        code: w.code,
+        name: w.name,
+        description: w.description,
+        lead_organisation_id: orgId(w.leadOrganisationKey),
+        lead_user_id: lead ? userIds.get(lead)! : null,
+      };
+    }),
+  );
+  const workstreamId = (code: WorkstreamCode | undefined) => (code ? workstreamIds.get(code)! : null);
+
+  const itemIds = new Map<string, string>();
+  const refCounters = new Map<WorkstreamCode, number>();
+  const itemRows: Insertable<ChecklistItemTable>[] = checklistItems.map((item) => {
+    const id = rng.uuid();
+    if (itemIds.has(item.key)) throw new Error(`demo checklist key repeated: ${item.key}`);
+    itemIds.set(item.key, id);
+    const n = (refCounters.get(item.workstream) ?? 0) + 1;
+    refCounters.set(item.workstream, n);
+    const lead = LEADS[item.workstream];
+    return {
+      id,
+      programme_id: programmeId,
+      workstream_id: workstreamId(item.workstream)!,
+      service_id: serviceId(item.serviceKey),
+      ref: `${REF_PREFIX[item.workstream]}-${String(n).padStart(3, '0')}`,
+      title: item.title,
+      description: item.description,
+      owner_org: item.ownerOrg,
+      owner_user_id: lead ? userIds.get(lead)! : null,
+      due_date: onDay(item.dueOffsetDays),
+      day_one_critical: item.dayOneCritical,
+      status: item.status,
+      evidence: item.evidence ?? [],
+    };
+  });
+  await insertInBatches(db, 'checklist_item', itemRows);
+  const dependencies = checklistItems.flatMap((item) =>
+    item.dependsOn.map((dep) => {
+      const dependsOn = itemIds.get(dep);
+      if (!dependsOn) throw new Error(`demo checklist item ${item.key} depends on unknown ${dep}`);
+      return { item_id: itemIds.get(item.key)!, depends_on_id: dependsOn };
+    }),
+  );
+  await insertInBatches(db, 'checklist_dependency', dependencies);
+
+  await insertInBatches(
+    db,
+    'milestone',
+    milestones.map((m) => ({
+      id: rng.uuid(),
+      programme_id: programmeId,
+      workstream_id: workstreamId(m.workstream),
+      service_id: serviceId(m.serviceKey),
+      name: m.name,
+      description: m.description,
+      baseline_date: m.baselineDate,
+      forecast_date: m.forecastDate,
+      actual_date: m.actualDate,
+      rag: m.rag,
+      critical: m.critical,
+    })),
+  );
+
+  const raidCounters = new Map<string, number>();
+  const raidRows: Insertable<RaidItemTable>[] = raidItems.map((r) => {
+    const n = (raidCounters.get(r.type) ?? 0) + 1;
+    raidCounters.set(r.type, n);
+    return {
+      id: rng.uuid(),
+      programme_id: programmeId,
+      ref: `${RAID_PREFIX[r.type]}-${String(n).padStart(3, '0')}`,
+      type: r.type,
+      title: r.title,
+      statement: r.statement,
+      workstream_id: workstreamId(r.workstream),
+      owner_organisation_id: orgId(r.ownerOrganisationKey),
+      owner_user_id: r.workstream && LEADS[r.workstream] ? userIds.get(LEADS[r.workstream]!)! : null,
+      status: r.status,
+      response: r.response,
+      response_plan: r.responsePlan,
+      due_date: onDay(r.dueOffsetDays),
+      inherent_likelihood: r.inherent?.likelihood ?? null,
+      inherent_impact: r.inherent?.impact ?? null,
+      residual_likelihood: r.residual?.likelihood ?? null,
+      residual_impact: r.residual?.impact ?? null,
+      target_likelihood: r.target?.likelihood ?? null,
+      target_impact: r.target?.impact ?? null,
+      closed_at: r.status === 'CLOSED' ? new Date('2023-02-01T12:00:00Z') : null,
+    };
+  });
+  await insertInBatches(db, 'raid_item', raidRows);
+
+  const { posts, employees } = buildWorkforce(rng, programmeId, services, teams);
+  await insertInBatches(db, 'post', posts);
+  await insertInBatches(db, 'employee', employees);
+
+  return {
+    seeded: true,
+    programmeId,
+    counts: {
+      organisations: organisations.length,
+      services: services.length,
+      teams: teams.length,
+      workstreams: workstreams.length,
+      checklistItems: itemRows.length,
+      dependencies: dependencies.length,
+      milestones: milestones.length,
+      raidItems: raidRows.length,
+      posts: posts.length,
+      employees: employees.length,
+      users: DEMO_USERS.length,
+    },
+  };
+}

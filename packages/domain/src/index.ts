@@ -1,0 +1,5 @@
+export * from './enums.ts';
+export * from './dates.ts';
+export * from './checklist.ts';
+export * from './readiness.ts';
+export * from './raid.ts';
