@@ -28,7 +28,11 @@ export function config({ tsconfigRootDir }) {
       },
     },
     {
-      files: ['**/*.test.ts', '**/test/**/*.ts', '**/*.config.ts', '**/scripts/**/*.ts'],
+      files: ['**/env.ts'],
+      rules: { 'no-restricted-syntax': 'off' },
+    },
+    {
+      files: ['**/*.test.ts', '**/testing.ts', '**/test-setup.ts', '**/vitest-projects.ts', '**/test/**/*.ts', '**/*.config.ts', '**/scripts/**/*.ts'],
       rules: {
         'no-restricted-syntax': 'off',
         '@typescript-eslint/no-non-null-assertion': 'off',

@@ -11,7 +11,6 @@ import { sql, type Kysely } from 'kysely';
 import { systemClock, today, type Clock } from './clock.ts';
 import type { Context } from './context.ts';
 import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
-import { NotFoundError, ValidationError } from './schema/errors.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -28,21 +27,9 @@ export type App = YogaServerInstance<Record<string, never>, Context>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** Our expected errors keep their message even outside the errors plugin's unions (e.g. a bad ID in a query). */
-function exposeExpected(error: GraphQLError): GraphQLError | null {
-  const original = error.originalError;
-  if (original instanceof ValidationError) {
-    return new GraphQLError(original.message, {
-      nodes: error.nodes,
-      path: error.path,
-      extensions: { code: 'BAD_USER_INPUT', field: original.field },
-    });
-  }
-  if (original instanceof NotFoundError) {
-    return new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: { code: 'NOT_FOUND' } });
-  }
-  return null;
-}
+/** A GraphQLError, or one from a second copy of graphql (it carries `extensions` all the same). */
+const isGraphQLError = (e: unknown): e is GraphQLError =>
+  e instanceof Error && (e instanceof GraphQLError || 'extensions' in e);
 
 export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
@@ -64,11 +51,10 @@ export function createApp(options: AppOptions): App {
     healthCheckEndpoint: '/health',
     maskedErrors: {
       maskError: (error, message) => {
-        if (error instanceof GraphQLError) {
+        if (isGraphQLError(error)) {
           const original = error.originalError;
-          if (!original || original instanceof GraphQLError) return error;
-          const expected = exposeExpected(error);
-          if (expected) return expected;
+          // Errors raised as GraphQLErrors (authorisation, validation, not found) are meant for the caller.
+          if (!original || isGraphQLError(original)) return error;
           logError(original, undefined);
           return new GraphQLError(message, {
             nodes: error.nodes,

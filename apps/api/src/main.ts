@@ -34,6 +34,8 @@ const app = createApp({
   sessionPolicy: { ttlHours: env.SESSION_TTL_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES },
   graphiql: env.NODE_ENV !== 'production',
 });
+// Yoga answers every request itself, errors included; the promise it returns needs no handling here.
+// eslint-disable-next-line @typescript-eslint/no-misused-promises
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
   console.log(`Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql`);

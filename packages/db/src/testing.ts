@@ -38,21 +38,28 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
   }
 }
 
-export async function prepareTestDatabases(postgresUrl: string | undefined): Promise<{
+/** Prepares the seeded database that the test files of one kind copy from. */
+export async function prepareTestDatabases(
+  kind: DbKind,
+  postgresUrl: string | undefined,
+): Promise<{
   databases: TestDatabases;
   teardown: () => Promise<void>;
 }> {
-  const seeded = await createDb();
-  await migrateToLatest(seeded.db);
-  await seedDemo(seeded.db);
-  const dump = await seeded.pglite!.dumpDataDir('none');
-  await seeded.close();
   const dir = await mkdtemp(join(tmpdir(), 'handover-test-'));
   const pgliteDump = join(dir, 'seeded.tar');
-  await writeFile(pgliteDump, Buffer.from(await dump.arrayBuffer()));
+  if (kind === 'pglite') {
+    const seeded = await createDb();
+    await migrateToLatest(seeded.db);
+    await seedDemo(seeded.db);
+    const dump = await seeded.pglite!.dumpDataDir('none');
+    await seeded.close();
+    await writeFile(pgliteDump, Buffer.from(await dump.arrayBuffer()));
+  }
 
   let postgresTemplate: string | null = null;
-  if (postgresUrl) {
+  if (kind === 'postgres') {
+    if (!postgresUrl) throw new Error('PostgreSQL tests need TEST_DATABASE_URL');
     postgresTemplate = `handover_tpl_${randomBytes(4).toString('hex')}`;
     const name = postgresTemplate;
     await admin(postgresUrl, (c) => c.query(`create database ${quoteIdent(name)}`));
@@ -109,4 +116,10 @@ export async function openTestDb(
       await admin(url, (c) => c.query(`drop database if exists ${quoteIdent(name)} with (force)`));
     },
   };
+}
+
+/** Opens this test file's database, of the kind its vitest project runs against. */
+export async function openTestDatabase(options: OpenTestDbOptions = {}): Promise<HandoverDb> {
+  const { inject } = await import('vitest');
+  return openTestDb(inject('testDbKind'), inject('testDatabases'), options);
 }

@@ -1,24 +1,28 @@
 /**
  * Expected failures, answered as data (the errors plugin turns these classes
  * into GraphQL types). Anything else thrown is unexpected and masked.
+ * ValidationError and NotFoundError are GraphQLErrors too, so that where a
+ * field has no error union (a bad ID given to a query) they still reach the
+ * caller with their message and a code, rather than being masked.
  */
+import { GraphQLError } from 'graphql';
 
 /** Input that breaks a rule: names the field (a dotted path in the input) and what is wrong. */
-export class ValidationError extends Error {
+export class ValidationError extends GraphQLError {
   override name = 'ValidationError';
   readonly field: string;
   constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
     this.field = field;
   }
 }
 
-export class NotFoundError extends Error {
+export class NotFoundError extends GraphQLError {
   override name = 'NotFoundError';
   readonly entity: string;
   readonly id: string;
   constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`);
+    super(`${entity} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
     this.entity = entity;
     this.id = id;
   }

@@ -76,14 +76,13 @@ export interface SeedResult {
   counts: Record<string, number>;
 }
 
-async function insertInBatches<T extends keyof Database & string>(
+async function insertInBatches<T extends keyof Database>(
   db: Kysely<Database>,
   table: T,
   rows: Insertable<Database[T]>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + BATCH) as any).execute();
+    await db.insertInto(table).values(rows.slice(i, i + BATCH)).execute();
   }
 }
 

@@ -158,11 +158,16 @@ export async function closeRaidItem(
   now: Date,
 ): Promise<RaidItem> {
   const expectedVersion = requireVersion('expectedVersion', input.expectedVersion);
+  const existing = (await raidItemsByIds(db, [input.id]))[0];
+  if (!existing) throw new NotFoundError('RaidItem', input.id);
+  // Closing an item already closed keeps the day it was closed (as updateRaidItem does).
+  const closedAt = existing.status === 'CLOSED' && existing.closed_at ? existing.closed_at : now;
   return updateAtVersion({
     typename: 'RaidItem',
     id: input.id,
     expectedVersion,
-    update: () => updateRaidItemIfVersion(db, input.id, expectedVersion, { status: 'CLOSED', closed_at: now }, now),
+    update: () =>
+      updateRaidItemIfVersion(db, input.id, expectedVersion, { status: 'CLOSED', closed_at: closedAt }, now),
     reload: async () => (await raidItemsByIds(db, [input.id]))[0],
   });
 }

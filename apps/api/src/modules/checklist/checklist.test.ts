@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/harness.ts';
+
+const UPDATE = `mutation ($input: UpdateChecklistItemInput!) {
+  updateChecklistItem(input: $input) {
+    __typename
+    ... on ChecklistItem { id status dueDate evidence version owner { email } ownerOrg }
+    ... on Error { message }
+    ... on ValidationError { field }
+    ... on ConflictError { expectedVersion currentVersion current { ... on ChecklistItem { status version } } }
+  }
+}`;
+
+interface Item {
+  id: string;
+  ref: string;
+  status: string;
+  version: number;
+  dueDate: string | null;
+  overdue: boolean;
+  dayOneCritical: boolean;
+  service: { id: string } | null;
+  owner: { id: string } | null;
+  blockedBy: { ref: string }[];
+}
+
+describe('checklist items', () => {
+  let api: TestApi;
+  let programmeId: string;
+  let editor: string;
+  const items = async (filter: Record<string, unknown> = {}, first = 200) => {
+    const res = await api.gql<{ programme: { checklistItems: { totalCount: number; edges: { node: Item }[] } } }>(
+      `query ($id: ID!, $filter: ChecklistItemFilter, $first: Int) { programme(id: $id) {
+        checklistItems(first: $first, filter: $filter) { totalCount edges { node {
+          id ref status version dueDate overdue dayOneCritical service { id } owner { id } blockedBy { ref } } } } } }`,
+      { id: programmeId, filter, first },
+      await api.login('VIEWER'),
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.programme.checklistItems;
+  };
+  const row = (id: string) =>
+    api.handle.db
+      .selectFrom('checklist_item')
+      .selectAll()
+      .where('id', '=', Buffer.from(id, 'base64').toString().split(':')[1]!)
+      .executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    programmeId = await api.programmeId();
+    editor = await api.login('EDITOR');
+  });
+  afterAll(async () => {
+    expect(api.unexpected).toEqual([]);
+    await api.close();
+  });
+
+  it('filters by status, overdue, day-one critical, service and owner', async () => {
+    const blocked = await items({ statuses: ['BLOCKED'] });
+    expect(blocked.totalCount).toBeGreaterThan(0);
+    expect(blocked.edges.every((e) => e.node.status === 'BLOCKED')).toBe(true);
+
+    const overdue = await items({ overdue: true });
+    expect(overdue.totalCount).toBeGreaterThan(0);
+    for (const { node } of overdue.edges) {
+      expect(node.overdue).toBe(true);
+      expect(node.dueDate! < '2023-02-15').toBe(true);
+    }
+    const notOverdue = await items({ overdue: false }, 1);
+    const all = await items({}, 1);
+    expect(overdue.totalCount + notOverdue.totalCount).toBe(all.totalCount);
+
+    const critical = await items({ dayOneCritical: true, statuses: ['NOT_STARTED', 'IN_PROGRESS'] });
+    expect(critical.edges.every((e) => e.node.dayOneCritical && ['NOT_STARTED', 'IN_PROGRESS'].includes(e.node.status))).toBe(true);
+
+    const serviceId = blocked.edges.find((e) => e.node.service)?.node.service?.id ?? (await items({}, 50)).edges.find((e) => e.node.service)!.node.service!.id;
+    const byService = await items({ serviceIds: [serviceId] });
+    expect(byService.totalCount).toBeGreaterThan(0);
+    expect(byService.edges.every((e) => e.node.service?.id === serviceId)).toBe(true);
+
+    const me = await api.gql<{ viewer: { id: string } }>('{ viewer { id } }', {}, editor);
+    const mine = await items({ ownerIds: [me.data!.viewer.id] });
+    expect(mine.totalCount).toBeGreaterThan(0);
+    expect(mine.edges.every((e) => e.node.owner?.id === me.data!.viewer.id)).toBe(true);
+
+    const ict = await items({ workstreamCodes: ['ICT_DATA'] }, 1);
+    expect(ict.totalCount).toBeGreaterThanOrEqual(8);
+  });
+
+  it('shows what blocks an item: its open dependencies', async () => {
+    const { edges } = await items({ statuses: ['NOT_STARTED'] });
+    const blocked = edges.find((e) => e.node.blockedBy.length > 0);
+    expect(blocked).toBeDefined();
+  });
+
+  it('lets an editor change status, owner, due date and evidence, bumping the version', async () => {
+    const [{ node: item }] = (await items({ statuses: ['IN_PROGRESS'] }, 1)).edges as [{ node: Item }];
+    const res = await api.gql<{ updateChecklistItem: Record<string, unknown> }>(
+      UPDATE,
+      {
+        input: {
+          id: item.id,
+          expectedVersion: item.version,
+          status: 'AT_RISK',
+          dueDate: '2023-03-10',
+          ownerOrg: 'JOINT',
+          evidence: ['https://intranet.example/board/2023-02-10.pdf', 'SharePoint: Programme/ICT/cutover plan v4'],
+        },
+      },
+      editor,
+    );
+    expect(res.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ChecklistItem',
+      status: 'AT_RISK',
+      dueDate: '2023-03-10',
+      ownerOrg: 'JOINT',
+      version: item.version + 1,
+      evidence: ['https://intranet.example/board/2023-02-10.pdf', 'SharePoint: Programme/ICT/cutover plan v4'],
+    });
+    const stored = await row(item.id);
+    expect(stored).toMatchObject({ status: 'AT_RISK', due_date: '2023-03-10', version: item.version + 1 });
+  });
+
+  it('answers a stale version with a conflict carrying the current row, and changes nothing', async () => {
+    const [{ node: item }] = (await items({ statuses: ['NOT_STARTED'] }, 1)).edges as [{ node: Item }];
+    const first = await api.gql<{ updateChecklistItem: { version: number } }>(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'IN_PROGRESS' } },
+      editor,
+    );
+    expect(first.data?.updateChecklistItem.version).toBe(item.version + 1);
+    const before = await row(item.id);
+    const stale = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } }, editor);
+    expect(stale.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ConflictError',
+      expectedVersion: item.version,
+      currentVersion: item.version + 1,
+      current: { status: 'IN_PROGRESS', version: item.version + 1 },
+    });
+    expect(await row(item.id)).toEqual(before);
+  });
+
+  it('names the field of bad input and writes nothing', async () => {
+    const [{ node: item }] = (await items({}, 1)).edges as [{ node: Item }];
+    const before = await row(item.id);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ id: 'not-an-id', expectedVersion: 1, status: 'COMPLETE' }, 'id'],
+      [{ id: programmeId, expectedVersion: 1, status: 'COMPLETE' }, 'id'],
+      [{ id: item.id, expectedVersion: item.version, evidence: ['javascript:alert(1)'] }, 'evidence[0]'],
+      [{ id: item.id, expectedVersion: item.version, ownerId: programmeId }, 'ownerId'],
+      [{ id: item.id, expectedVersion: item.version }, 'input'],
+      [{ id: item.id, expectedVersion: 0, status: 'COMPLETE' }, 'expectedVersion'],
+    ];
+    for (const [input, field] of cases) {
+      const res = await api.gql<{ updateChecklistItem: { __typename: string; field: string } }>(UPDATE, { input }, editor);
+      expect(res.data?.updateChecklistItem, JSON.stringify(input)).toMatchObject({ __typename: 'ValidationError', field });
+    }
+    const badDate = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, dueDate: '10/03/2023' } }, editor);
+    expect(badDate.errors?.[0]?.message).toMatch(/input\.dueDate.*YYYY-MM-DD/);
+    const badEnum = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'FINISHED' } }, editor);
+    expect(badEnum.errors?.[0]?.message).toMatch(/FINISHED.*ChecklistStatus|ChecklistStatus.*FINISHED/);
+    expect(await row(item.id)).toEqual(before);
+  });
+
+  it('answers NotFoundError for an item that does not exist', async () => {
+    const ghost = Buffer.from('ChecklistItem:00000000-0000-4000-8000-000000000000').toString('base64');
+    const res = await api.gql(UPDATE, { input: { id: ghost, expectedVersion: 1, status: 'COMPLETE' } }, editor);
+    expect(res.data?.updateChecklistItem).toMatchObject({ __typename: 'NotFoundError' });
+  });
+
+  it('refuses writes by VIEWER and HR, changing nothing', async () => {
+    const [{ node: item }] = (await items({}, 1)).edges as [{ node: Item }];
+    const before = await row(item.id);
+    for (const role of ['VIEWER', 'HR'] as const) {
+      const res = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } }, await api.login(role));
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await row(item.id)).toEqual(before);
+  });
+});

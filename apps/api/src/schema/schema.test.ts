@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { printSchemaFile } from '../print-schema.ts';
+
+describe('the GraphQL contract', () => {
+  it('is printed and committed: apps/api/schema.graphql matches the code (run `pnpm generate`)', () => {
+    const committed = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(printSchemaFile());
+  });
+});

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { HandoverDb } from '../create-db.ts';
+import { migrateToLatest } from '../migrator.ts';
+import { openTestDatabase } from '../testing.ts';
+import { DEMO_USERS, isEmpty, seedDemo } from './index.ts';
+
+describe('demo seed', () => {
+  let handle: HandoverDb;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+  });
+  afterAll(async () => handle?.close());
+
+  const count = async (table: 'service' | 'employee' | 'post' | 'checklist_item' | 'milestone' | 'raid_item' | 'workstream' | 'checklist_dependency') =>
+    Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('holds the Bradford programme at the size the issue asks for', async () => {
+    const programme = await handle.db.selectFrom('programme').selectAll().executeTakeFirstOrThrow();
+    expect(programme.name).toMatch(/Bradford/);
+    expect(programme.transfer_at.toISOString()).toBe('2023-03-31T23:00:00.000Z');
+    expect(await count('service')).toBeGreaterThanOrEqual(20);
+    expect(await count('workstream')).toBe(17);
+    expect(await count('checklist_item')).toBeGreaterThanOrEqual(300);
+    expect(await count('checklist_dependency')).toBeGreaterThan(100);
+    expect(await count('milestone')).toBeGreaterThanOrEqual(25);
+    expect(await count('raid_item')).toBeGreaterThanOrEqual(40);
+    const employees = await count('employee');
+    const posts = await count('post');
+    expect(employees).toBeGreaterThan(1400);
+    expect(employees).toBeLessThan(1650);
+    expect(posts).toBeGreaterThan(1600);
+    expect(posts).toBeLessThan(1800);
+    const vacant = await handle.db.selectFrom('post').select('id').where('vacant', '=', true).execute();
+    expect(vacant.length).toBe(posts - employees);
+  });
+
+  it('gives each role one demo sign-in', async () => {
+    const users = await handle.db.selectFrom('app_user').select(['email', 'role']).orderBy('email').execute();
+    expect(users).toEqual(
+      DEMO_USERS.map(({ email, role }) => ({ email, role })).sort((a, b) => a.email.localeCompare(b.email)),
+    );
+  });
+
+  it('keeps the real dispositions: children’s social care transfers, education and SEND stay', async () => {
+    const services = await handle.db.selectFrom('service').select(['key', 'disposition']).execute();
+    const byKey = Object.fromEntries(services.map((s) => [s.key, s.disposition]));
+    expect(byKey['front-door']).toBe('TRANSFERS');
+    expect(byKey['fostering']).toBe('TRANSFERS');
+    expect(byKey['send']).toBe('RETAINED_BY_COUNCIL');
+    expect(byKey['school-improvement']).toBe('RETAINED_BY_COUNCIL');
+    expect(byKey['adoption']).toBe('REGIONAL');
+  });
+
+  it('has no dependency cycle and no item due before what it depends on', async () => {
+    const late = await handle.db
+      .selectFrom('checklist_dependency as d')
+      .innerJoin('checklist_item as item', 'item.id', 'd.item_id')
+      .innerJoin('checklist_item as dep', 'dep.id', 'd.depends_on_id')
+      .select(['item.ref', 'dep.ref as dep_ref'])
+      .whereRef('dep.due_date', '>', 'item.due_date')
+      .execute();
+    expect(late).toEqual([]);
+    const cycles = await sql<{ ref: string }>`
+      with recursive reach(start_id, item_id) as (
+        select item_id, depends_on_id from checklist_dependency
+        union
+        select r.start_id, d.depends_on_id from reach r join checklist_dependency d on d.item_id = r.item_id
+      )
+      select i.ref from reach r join checklist_item i on i.id = r.start_id where r.start_id = r.item_id`.execute(handle.db);
+    expect(cycles.rows).toEqual([]);
+  });
+
+  it('does nothing when a programme exists', async () => {
+    const before = await count('employee');
+    const result = await seedDemo(handle.db);
+    expect(result.seeded).toBe(false);
+    expect(await count('employee')).toBe(before);
+  });
+
+  it('is deterministic: a second database gets the same people with the same ids', async () => {
+    const fresh = await openTestDatabase({ seeded: false });
+    try {
+      await migrateToLatest(fresh.db);
+      expect(await isEmpty(fresh.db)).toBe(true);
+      await seedDemo(fresh.db);
+      const pick = (db: HandoverDb) =>
+        db.db
+          .selectFrom('employee')
+          .select(['id', 'payroll_number', 'first_name', 'last_name', 'ni_number', 'salary'])
+          .orderBy('payroll_number')
+          .limit(25)
+          .execute();
+      expect(await pick(fresh)).toEqual(await pick(handle));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
