@@ -5,14 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import type { DbKind } from './create-db.ts';
-import { prepareTestDatabases, type TestDatabases } from './testing.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testDatabases: TestDatabases;
-    testDbKind: DbKind;
-  }
-}
+import { prepareTestDatabases } from './testing.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const kind = (project.config.env?.TEST_DB_KIND ?? 'pglite') as DbKind;

@@ -12,6 +12,13 @@ import { createDb, type CreateDbOptions, type DbKind, type HandoverDb } from './
 import { migrateToLatest } from './migrator.ts';
 import { seedDemo } from './seed/index.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabases: TestDatabases;
+    testDbKind: DbKind;
+  }
+}
+
 export interface TestDatabases {
   /** A PGlite data-folder dump of the migrated, seeded database. */
   pgliteDump: string;
