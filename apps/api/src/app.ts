@@ -20,7 +20,7 @@ export interface AppOptions {
   /** Serve GraphiQL at /graphql (development only). */
   graphiql?: boolean;
   /** Where unexpected errors are reported (they are masked in responses). */
-  logError?: (error: unknown, requestId: string | undefined) => void;
+  logError?: (error: unknown) => void;
 }
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
@@ -33,7 +33,7 @@ const isGraphQLError = (e: unknown): e is GraphQLError =>
 
 export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
-  const logError = options.logError ?? ((error, id) => console.error(`[${id ?? '-'}] unexpected error`, error));
+  const logError = options.logError ?? ((error) => console.error('unexpected error', error));
   const requestIds = new WeakMap<Request, string>();
 
   const requestIdPlugin: Plugin = {
@@ -49,20 +49,25 @@ export function createApp(options: AppOptions): App {
     landingPage: false,
     graphiql: options.graphiql ? { title: 'Handover API' } : false,
     healthCheckEndpoint: '/health',
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (error: unknown) => logError(error),
+    },
     maskedErrors: {
       maskError: (error, message) => {
         if (isGraphQLError(error)) {
           const original = error.originalError;
           // Errors raised as GraphQLErrors (authorisation, validation, not found) are meant for the caller.
           if (!original || isGraphQLError(original)) return error;
-          logError(original, undefined);
+          // Yoga reports the original through `logging.error` below.
           return new GraphQLError(message, {
             nodes: error.nodes,
             path: error.path,
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
           });
         }
-        logError(error, undefined);
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
