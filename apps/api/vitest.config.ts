@@ -10,5 +10,9 @@ export default defineConfig({
     alias: { graphql: createRequire(import.meta.url).resolve('graphql') },
   },
   test: {
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'], projects: databaseProjects(), testTimeout: 30_000, hookTimeout: 60_000 },
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
+    projects: databaseProjects(),
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });

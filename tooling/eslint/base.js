@@ -22,7 +22,8 @@ export function config({ tsconfigRootDir }) {
           'error',
           {
             selector: "MemberExpression[object.name='process'][property.name='env']",
-            message: 'Read configuration through the env module (src/env.ts), the only reader of process.env.',
+            message:
+              'Read configuration through the env module (src/env.ts), the only reader of process.env.',
           },
         ],
       },
@@ -32,7 +33,15 @@ export function config({ tsconfigRootDir }) {
       rules: { 'no-restricted-syntax': 'off' },
     },
     {
-      files: ['**/*.test.ts', '**/testing.ts', '**/test-setup.ts', '**/vitest-projects.ts', '**/test/**/*.ts', '**/*.config.ts', '**/scripts/**/*.ts'],
+      files: [
+        '**/*.test.ts',
+        '**/testing.ts',
+        '**/test-setup.ts',
+        '**/vitest-projects.ts',
+        '**/test/**/*.ts',
+        '**/*.config.ts',
+        '**/scripts/**/*.ts',
+      ],
       rules: {
         'no-restricted-syntax': 'off',
         '@typescript-eslint/no-non-null-assertion': 'off',

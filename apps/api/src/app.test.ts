@@ -27,7 +27,11 @@ describe('the HTTP surface', () => {
     }
     // The database gone: not ready, and a query's failure is masked, reported, and names nothing inside.
     const logged: unknown[] = [];
-    const orphan = createApp({ db: handle.db, clock: fixedClock('2023-02-15'), logError: (e) => logged.push(e) });
+    const orphan = createApp({
+      db: handle.db,
+      clock: fixedClock('2023-02-15'),
+      logError: (e) => logged.push(e),
+    });
     expect((await orphan.fetch('http://localhost/ready')).status).not.toBe(200);
     const res = await orphan.fetch('http://localhost/graphql', {
       method: 'POST',
@@ -37,7 +41,10 @@ describe('the HTTP surface', () => {
       }),
     });
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect(body.errors[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Unexpected error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/app_user|select|driver|destroy/i);
     expect(logged.length).toBeGreaterThan(0);
   });

@@ -4,6 +4,7 @@
  * readiness (/ready, which asks the database) endpoints.
  */
 import { randomUUID } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from '@handover/db';
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -31,6 +32,32 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const isGraphQLError = (e: unknown): e is GraphQLError =>
   e instanceof Error && (e instanceof GraphQLError || 'extensions' in e);
 
+/** What GraphiQL opens with: how to sign in, and a first look at the programmes. */
+const GRAPHIQL_START = `# Handover API. Run SignIn (a demo account from the README), then add the token
+# under Headers as {"Authorization": "Bearer <token>"} and run Programmes.
+
+mutation SignIn {
+  login(email: "viewer@handover.example", password: "handover-demo") {
+    ... on LoginSuccess { token expiresAt user { name role } }
+    ... on Error { message }
+  }
+}
+
+query Programmes {
+  programmes(first: 10) {
+    edges {
+      node {
+        id
+        name
+        transferDate
+        daysToTransfer
+        readiness { shareComplete overdue blocked dayOneCriticalOpen }
+      }
+    }
+  }
+}
+`;
+
 export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
   const logError = options.logError ?? ((error) => console.error('unexpected error', error));
@@ -47,7 +74,9 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql ? { title: 'Handover API' } : false,
+    graphiql: options.graphiql ? { title: 'Handover API', defaultQuery: GRAPHIQL_START } : false,
+    // GraphiQL from the package, not a CDN: staff networks often block CDNs, and this one may have no internet.
+    renderGraphiQL,
     healthCheckEndpoint: '/health',
     logging: {
       debug: () => {},

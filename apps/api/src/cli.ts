@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const env = loadEnv();
   const handle = await createDb({ url: env.DATABASE_URL, dataDir: pgliteDir(env), poolSize: 2 });
-  console.log(`database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${pgliteDir(env)}`}`);
+  console.log(
+    `database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${pgliteDir(env)}`}`,
+  );
   try {
     if (command === 'status') {
       for (const m of await createMigrator(handle.db).getMigrations()) {
@@ -42,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
       console.log('dropped every table');
     }
     const applied = await migrateToLatest(handle.db);
-    console.log(applied?.length ? `migrated: ${applied.map((m) => m.migrationName).join(', ')}` : 'schema up to date');
+    console.log(
+      applied?.length ? `migrated: ${applied.map((m) => m.migrationName).join(', ')}` : 'schema up to date',
+    );
     if (command === 'seed' || command === 'reset') {
       if (!(await isEmpty(handle.db))) {
         console.log('the database already holds a programme: the demo was not loaded');

@@ -24,10 +24,7 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   /** Freeze "today" (a YYYY-MM-DD date) for the whole API, for demos and rehearsals. */
-  HANDOVER_TODAY: z
-    .string()
-    .refine(isIsoDate, 'must be a date written YYYY-MM-DD')
-    .optional(),
+  HANDOVER_TODAY: z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD').optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
 });

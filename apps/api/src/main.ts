@@ -38,7 +38,9 @@ const app = createApp({
 // eslint-disable-next-line @typescript-eslint/no-misused-promises
 const server = createServer(app);
 server.listen(env.PORT, env.HOST, () => {
-  console.log(`Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql`);
+  console.log(
+    `Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql`,
+  );
 });
 
 let stopping = false;

@@ -47,7 +47,11 @@ export async function createDb(options: CreateDbOptions = {}): Promise<HandoverD
     // An idle client losing its server (a PostgreSQL restart) must not crash the process:
     // the pool drops it and the next query opens a new connection.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins,
+      ...(log ? { log } : {}),
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 
@@ -58,6 +62,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<HandoverD
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: valueParsers,
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins, ...(log ? { log } : {}) });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite }),
+    plugins,
+    ...(log ? { log } : {}),
+  });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -13,6 +13,7 @@ export function databaseProjects(include: string[] = ['src/**/*.test.ts']) {
     test: {
       name: kind,
       include,
+      benchmark: { include: ['src/**/*.bench.ts'] },
       env: { TEST_DB_KIND: kind },
       globalSetup: [globalSetup],
     },

@@ -13,6 +13,9 @@ export function isChecklistItemOpen(status: ChecklistStatus): boolean {
 }
 
 /** An item is overdue when it is still open and its due date is before today (UK calendar). */
-export function isOverdue(item: { status: ChecklistStatus; dueDate: IsoDate | null }, today: IsoDate): boolean {
+export function isOverdue(
+  item: { status: ChecklistStatus; dueDate: IsoDate | null },
+  today: IsoDate,
+): boolean {
   return item.dueDate !== null && isChecklistItemOpen(item.status) && item.dueDate < today;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_BANDS, currentScore, riskBand, riskBandsProblem, riskScore, type RiskBandRange } from './raid.ts';
+import {
+  DEFAULT_RISK_BANDS,
+  currentScore,
+  riskBand,
+  riskBandsProblem,
+  riskScore,
+  type RiskBandRange,
+} from './raid.ts';
 
 describe('risk scoring', () => {
   it('multiplies likelihood by impact', () => {
@@ -51,7 +58,9 @@ describe('risk scoring', () => {
   });
 
   it('bands an item on its residual score when assessed, else inherent', () => {
-    expect(currentScore({ inherent: { likelihood: 5, impact: 5 }, residual: { likelihood: 2, impact: 3 } })).toBe(6);
+    expect(
+      currentScore({ inherent: { likelihood: 5, impact: 5 }, residual: { likelihood: 2, impact: 3 } }),
+    ).toBe(6);
     expect(currentScore({ inherent: { likelihood: 4, impact: 4 }, residual: null })).toBe(16);
     expect(currentScore({ inherent: null, residual: null })).toBeNull();
   });

@@ -35,7 +35,8 @@ export function isValidRating(value: number): boolean {
 }
 
 export function riskScore({ likelihood, impact }: RiskScoreInput): number {
-  if (!isValidRating(likelihood)) throw new RangeError(`likelihood must be a whole number 1-5, got ${likelihood}`);
+  if (!isValidRating(likelihood))
+    throw new RangeError(`likelihood must be a whole number 1-5, got ${likelihood}`);
   if (!isValidRating(impact)) throw new RangeError(`impact must be a whole number 1-5, got ${impact}`);
   return likelihood * impact;
 }
@@ -63,7 +64,10 @@ export function riskBand(score: number, bands: readonly RiskBandRange[] = DEFAUL
 }
 
 /** The range of scores a band covers under `bands`. */
-export function bandRange(band: RiskBand, bands: readonly RiskBandRange[] = DEFAULT_RISK_BANDS): RiskBandRange | undefined {
+export function bandRange(
+  band: RiskBand,
+  bands: readonly RiskBandRange[] = DEFAULT_RISK_BANDS,
+): RiskBandRange | undefined {
   return bands.find((b) => b.band === band);
 }
 

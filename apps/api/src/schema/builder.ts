@@ -83,7 +83,8 @@ builder.queryType({
   authScopes: { authenticated: true },
 });
 builder.mutationType({
-  description: 'Everything but `login` and `logout` needs a signed-in user; writes need the EDITOR or ADMIN role.',
+  description:
+    'Everything but `login` and `logout` needs a signed-in user; writes need the EDITOR or ADMIN role.',
   authScopes: { authenticated: true },
 });
 

@@ -27,14 +27,16 @@ describe('nested queries', () => {
     const id = await api.programmeId();
     const run = async (first: number) => {
       api.statements.length = 0;
-      const res = await api.gql<{ programme: { services: { edges: { node: { checklistItems: unknown[] } }[] } } }>(
-        NESTED,
-        { id, first },
-        token,
-      );
+      const res = await api.gql<{
+        programme: { services: { edges: { node: { checklistItems: unknown[] } }[] } };
+      }>(NESTED, { id, first }, token);
       expect(res.errors).toBeUndefined();
       const rows = res.data!.programme.services.edges;
-      return { services: rows.length, items: rows.reduce((n, e) => n + e.node.checklistItems.length, 0), sql: [...api.statements] };
+      return {
+        services: rows.length,
+        items: rows.reduce((n, e) => n + e.node.checklistItems.length, 0),
+        sql: [...api.statements],
+      };
     };
     const small = await run(2);
     const large = await run(24);

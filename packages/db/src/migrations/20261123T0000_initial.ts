@@ -12,20 +12,54 @@ import { sql, type Kysely } from 'kysely';
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 const ORGANISATION_TYPES = [
-  'COUNCIL', 'TRUST', 'DFE', 'OFSTED', 'COMMISSIONER_OFFICE', 'POLICE', 'ICB', 'NHS_TRUST', 'SCHOOL',
-  'ACADEMY_TRUST', 'PENSION_FUND', 'RAA', 'PROVIDER', 'UNION', 'COURT', 'CAFCASS', 'VCS',
+  'COUNCIL',
+  'TRUST',
+  'DFE',
+  'OFSTED',
+  'COMMISSIONER_OFFICE',
+  'POLICE',
+  'ICB',
+  'NHS_TRUST',
+  'SCHOOL',
+  'ACADEMY_TRUST',
+  'PENSION_FUND',
+  'RAA',
+  'PROVIDER',
+  'UNION',
+  'COURT',
+  'CAFCASS',
+  'VCS',
 ];
 const PROGRAMME_STATUSES = ['PLANNING', 'SHADOW', 'LIVE', 'CLOSED'];
 const DISPOSITIONS = ['TRANSFERS', 'RETAINED_BY_COUNCIL', 'VARIES', 'REGIONAL'];
 const TRANSFER_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'READY', 'TRANSFERRED', 'RETAINED'];
 const WORKSTREAMS = [
-  'PROGRAMME_GOVERNANCE', 'HR_TUPE', 'PENSIONS', 'FINANCE', 'LEGAL_GOVERNANCE', 'ICT_DATA',
-  'INFORMATION_GOVERNANCE', 'OFSTED_REGULATION', 'PROPERTY_ASSETS', 'CONTRACTS_COMMISSIONING',
-  'SUPPORT_SERVICES_SLA', 'COMMUNICATIONS_ENGAGEMENT', 'INSURANCE', 'HEALTH_SAFETY', 'STATUTORY_ROLES',
-  'SAFEGUARDING_PARTNERSHIP', 'PRACTICE_CONTINUITY',
+  'PROGRAMME_GOVERNANCE',
+  'HR_TUPE',
+  'PENSIONS',
+  'FINANCE',
+  'LEGAL_GOVERNANCE',
+  'ICT_DATA',
+  'INFORMATION_GOVERNANCE',
+  'OFSTED_REGULATION',
+  'PROPERTY_ASSETS',
+  'CONTRACTS_COMMISSIONING',
+  'SUPPORT_SERVICES_SLA',
+  'COMMUNICATIONS_ENGAGEMENT',
+  'INSURANCE',
+  'HEALTH_SAFETY',
+  'STATUTORY_ROLES',
+  'SAFEGUARDING_PARTNERSHIP',
+  'PRACTICE_CONTINUITY',
 ];
 const CHECKLIST_STATUSES = [
-  'NOT_STARTED', 'IN_PROGRESS', 'BLOCKED', 'AT_RISK', 'COMPLETE', 'NOT_APPLICABLE', 'DEFERRED_POST_GO_LIVE',
+  'NOT_STARTED',
+  'IN_PROGRESS',
+  'BLOCKED',
+  'AT_RISK',
+  'COMPLETE',
+  'NOT_APPLICABLE',
+  'DEFERRED_POST_GO_LIVE',
 ];
 const OWNER_ORGS = ['COUNCIL', 'TRUST', 'JOINT', 'DFE', 'PROVIDER'];
 const RAGS = ['RED', 'AMBER', 'GREEN', 'BLUE', 'GREY'];
@@ -33,10 +67,24 @@ const RAID_TYPES = ['RISK', 'ASSUMPTION', 'ISSUE', 'DEPENDENCY', 'DECISION', 'AC
 const RAID_STATUSES = ['OPEN', 'MONITORING', 'MITIGATED', 'CLOSED', 'MATERIALISED'];
 const RAID_RESPONSES = ['AVOID', 'REDUCE', 'TRANSFER', 'ACCEPT', 'SHARE', 'EXPLOIT'];
 const TUPE_STATUSES = [
-  'IN_SCOPE_ASSIGNED', 'IN_SCOPE_DISPUTED', 'OUT_OF_SCOPE_NOT_ASSIGNED', 'OBJECTED', 'REDEPLOYED_PRE_TRANSFER',
-  'SECONDED', 'LEAVER_BEFORE_TRANSFER', 'TRANSFERRED',
+  'IN_SCOPE_ASSIGNED',
+  'IN_SCOPE_DISPUTED',
+  'OUT_OF_SCOPE_NOT_ASSIGNED',
+  'OBJECTED',
+  'REDEPLOYED_PRE_TRANSFER',
+  'SECONDED',
+  'LEAVER_BEFORE_TRANSFER',
+  'TRANSFERRED',
 ];
-const CONTRACT_TYPES = ['PERMANENT', 'FIXED_TERM', 'CASUAL', 'SESSIONAL', 'APPRENTICE', 'AGENCY_WORKER', 'SECONDEE_IN'];
+const CONTRACT_TYPES = [
+  'PERMANENT',
+  'FIXED_TERM',
+  'CASUAL',
+  'SESSIONAL',
+  'APPRENTICE',
+  'AGENCY_WORKER',
+  'SECONDEE_IN',
+];
 const PENSION_SCHEMES = ['LGPS', 'TPS', 'NHS_PS', 'NONE', 'OPTED_OUT'];
 const ASSIGNMENT_DECISIONS = ['ASSIGNED', 'NOT_ASSIGNED', 'DISPUTED'];
 const ROLES = ['ADMIN', 'EDITOR', 'HR', 'VIEWER'];
@@ -151,7 +199,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`create index checklist_item_workstream_idx on checklist_item (workstream_id)`.execute(db);
   await sql`create index checklist_item_service_idx on checklist_item (service_id)`.execute(db);
-  await sql`create index checklist_item_programme_due_idx on checklist_item (programme_id, due_date)`.execute(db);
+  await sql`create index checklist_item_programme_due_idx on checklist_item (programme_id, due_date)`.execute(
+    db,
+  );
 
   await sql`create table checklist_dependency (
     item_id uuid not null references checklist_item (id) on delete cascade,
@@ -159,7 +209,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     primary key (item_id, depends_on_id),
     check (item_id <> depends_on_id)
   )`.execute(db);
-  await sql`create index checklist_dependency_depends_on_idx on checklist_dependency (depends_on_id)`.execute(db);
+  await sql`create index checklist_dependency_depends_on_idx on checklist_dependency (depends_on_id)`.execute(
+    db,
+  );
 
   await sql`create table milestone (
     id uuid primary key default gen_random_uuid(),
@@ -247,8 +299,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'employee', 'post', 'raid_item', 'milestone', 'checklist_dependency', 'checklist_item', 'workstream',
-    'session', 'app_user', 'team', 'service', 'programme_organisation', 'programme', 'organisation',
+    'employee',
+    'post',
+    'raid_item',
+    'milestone',
+    'checklist_dependency',
+    'checklist_item',
+    'workstream',
+    'session',
+    'app_user',
+    'team',
+    'service',
+    'programme_organisation',
+    'programme',
+    'organisation',
   ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }

@@ -65,7 +65,14 @@ const REF_PREFIX: Record<WorkstreamCode, string> = {
   PRACTICE_CONTINUITY: 'PRAC',
 };
 
-const RAID_PREFIX = { RISK: 'R', ISSUE: 'I', ASSUMPTION: 'A', DEPENDENCY: 'D', DECISION: 'DEC', ACTION: 'ACT' } as const;
+const RAID_PREFIX = {
+  RISK: 'R',
+  ISSUE: 'I',
+  ASSUMPTION: 'A',
+  DEPENDENCY: 'D',
+  DECISION: 'DEC',
+  ACTION: 'ACT',
+} as const;
 
 const SEED = 20230401;
 const BATCH = 500;
@@ -82,20 +89,30 @@ async function insertInBatches<T extends keyof Database>(
   rows: Insertable<Database[T]>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insertInto(table).values(rows.slice(i, i + BATCH)).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH))
+      .execute();
   }
 }
 
 /** True when the database holds no programme yet. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('programme')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
 /** Loads the demo programme in one transaction; does nothing when a programme exists. */
 export async function seedDemo(db: Kysely<Database>): Promise<SeedResult> {
   if (!(await isEmpty(db))) {
-    const existing = await db.selectFrom('programme').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+    const existing = await db
+      .selectFrom('programme')
+      .select('id')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow();
     return { seeded: false, programmeId: existing.id, counts: {} };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -154,7 +171,10 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   for (const u of DEMO_USERS) {
     const id = rng.uuid();
     userIds.set(u.email, id);
-    await db.insertInto('app_user').values({ id, email: u.email, name: u.name, role: u.role, password_hash: passwordHash }).execute();
+    await db
+      .insertInto('app_user')
+      .values({ id, email: u.email, name: u.name, role: u.role, password_hash: passwordHash })
+      .execute();
   }
 
   const serviceIds = new Map<string, string>();
@@ -162,7 +182,14 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   services.forEach((s, serviceIndex) => {
     serviceIds.set(s.key, rng.uuid());
     for (const t of s.teams) {
-      teams.push({ id: rng.uuid(), serviceKey: s.key, serviceIndex, name: t.name, weight: t.weight, socialWork: t.socialWork });
+      teams.push({
+        id: rng.uuid(),
+        serviceKey: s.key,
+        serviceIndex,
+        name: t.name,
+        weight: t.weight,
+        socialWork: t.socialWork,
+      });
     }
   });
   const serviceId = (key: string | undefined) => {

@@ -12,8 +12,25 @@ describe('demo seed', () => {
   });
   afterAll(async () => handle?.close());
 
-  const count = async (table: 'service' | 'employee' | 'post' | 'checklist_item' | 'milestone' | 'raid_item' | 'workstream' | 'checklist_dependency') =>
-    Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (
+    table:
+      | 'service'
+      | 'employee'
+      | 'post'
+      | 'checklist_item'
+      | 'milestone'
+      | 'raid_item'
+      | 'workstream'
+      | 'checklist_dependency',
+  ) =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('holds the Bradford programme at the size the issue asks for', async () => {
     const programme = await handle.db.selectFrom('programme').selectAll().executeTakeFirstOrThrow();
@@ -67,7 +84,9 @@ describe('demo seed', () => {
         union
         select r.start_id, d.depends_on_id from reach r join checklist_dependency d on d.item_id = r.item_id
       )
-      select i.ref from reach r join checklist_item i on i.id = r.start_id where r.start_id = r.item_id`.execute(handle.db);
+      select i.ref from reach r join checklist_item i on i.id = r.start_id where r.start_id = r.item_id`.execute(
+      handle.db,
+    );
     expect(cycles.rows).toEqual([]);
   });
 

@@ -61,7 +61,23 @@ const RESIDENTIAL_ROLES: readonly Role[] = [
   ['Cook', '4', 4],
 ];
 
-const NI_PREFIXES = ['AB', 'CE', 'EH', 'HJ', 'JK', 'KL', 'LM', 'MP', 'NR', 'PR', 'RS', 'SW', 'TW', 'WX', 'YZ'];
+const NI_PREFIXES = [
+  'AB',
+  'CE',
+  'EH',
+  'HJ',
+  'JK',
+  'KL',
+  'LM',
+  'MP',
+  'NR',
+  'PR',
+  'RS',
+  'SW',
+  'TW',
+  'WX',
+  'YZ',
+];
 
 export interface WorkforceTeam {
   id: string;
@@ -77,7 +93,10 @@ export interface Workforce {
   employees: Insertable<EmployeeTable>[];
 }
 
-function tupeFor(service: SeedService, rng: SeededRandom): { status: TupeStatus; decision: AssignmentDecision | null } {
+function tupeFor(
+  service: SeedService,
+  rng: SeededRandom,
+): { status: TupeStatus; decision: AssignmentDecision | null } {
   const transfers = service.transferStatus !== 'RETAINED';
   if (!transfers) return { status: 'OUT_OF_SCOPE_NOT_ASSIGNED', decision: 'NOT_ASSIGNED' };
   const status = rng.weighted<TupeStatus>([
@@ -89,11 +108,19 @@ function tupeFor(service: SeedService, rng: SeededRandom): { status: TupeStatus;
     ['LEAVER_BEFORE_TRANSFER', 20],
   ]);
   const decision: AssignmentDecision =
-    status === 'IN_SCOPE_DISPUTED' ? 'DISPUTED' : status === 'REDEPLOYED_PRE_TRANSFER' ? 'NOT_ASSIGNED' : 'ASSIGNED';
+    status === 'IN_SCOPE_DISPUTED'
+      ? 'DISPUTED'
+      : status === 'REDEPLOYED_PRE_TRANSFER'
+        ? 'NOT_ASSIGNED'
+        : 'ASSIGNED';
   return { status, decision };
 }
 
-function rationaleFor(decision: AssignmentDecision | null, service: SeedService, share: number): string | null {
+function rationaleFor(
+  decision: AssignmentDecision | null,
+  service: SeedService,
+  share: number,
+): string | null {
   switch (decision) {
     case 'ASSIGNED':
       return `Works ${share}% of their time in ${service.name}; post charged to a transferring cost centre.`;
@@ -158,7 +185,8 @@ export function buildWorkforce(
       const dob = addCalendarDays(`${2023 - age}-01-01`, rng.int(0, 364));
       const startYear = Math.max(2023 - age + 18, rng.int(1988, 2022));
       const startDate = addCalendarDays(`${Math.min(startYear, 2022)}-01-01`, rng.int(0, 364));
-      const continuous = age > 30 && rng.chance(0.25) ? addCalendarDays(startDate, -rng.int(200, 3000)) : startDate;
+      const continuous =
+        age > 30 && rng.chance(0.25) ? addCalendarDays(startDate, -rng.int(200, 3000)) : startDate;
       const contractType = rng.weighted<ContractType>([
         ['PERMANENT', 880],
         ['FIXED_TERM', 70],
@@ -177,7 +205,12 @@ export function buildWorkforce(
       const [minPay, maxPay] = grade.salary;
       const salary = Math.round((minPay + rng.next() * (maxPay - minPay)) * fte * 100) / 100;
       const { status, decision } = tupeFor(service, rng);
-      const share = decision === 'NOT_ASSIGNED' ? rng.int(0, 40) : decision === 'DISPUTED' ? rng.int(40, 60) : rng.int(70, 100);
+      const share =
+        decision === 'NOT_ASSIGNED'
+          ? rng.int(0, 40)
+          : decision === 'DISPUTED'
+            ? rng.int(40, 60)
+            : rng.int(70, 100);
       employees.push({
         id: rng.uuid(),
         programme_id: programmeId,

@@ -8,7 +8,8 @@ import { usersByIds } from './auth.repository.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
-  description: 'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board).',
+  description:
+    'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board).',
 });
 
 export const UserRef = builder.loadableNode('User', {
@@ -52,7 +53,11 @@ builder.mutationField('login', (t) =>
   t.field({
     type: LoginSuccess,
     skipTypeScopes: true,
-    errors: { types: [InvalidCredentialsError, ValidationError], directResult: true, union: { name: 'LoginResult' } },
+    errors: {
+      types: [InvalidCredentialsError, ValidationError],
+      directResult: true,
+      union: { name: 'LoginResult' },
+    },
     args: {
       email: t.arg.string(),
       password: t.arg.string(),

@@ -8,7 +8,13 @@ import { hashPassword, verifyPassword, type Database } from '@handover/db';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../context.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
-import { findLiveSession, findUserByEmail, insertSession, deleteSession, touchSession } from './auth.repository.ts';
+import {
+  findLiveSession,
+  findUserByEmail,
+  insertSession,
+  deleteSession,
+  touchSession,
+} from './auth.repository.ts';
 
 export interface SessionPolicy {
   ttlHours: number;
@@ -52,7 +58,13 @@ export async function authenticate(
   // Record activity at most once a minute: the idle timeout needs no finer grain.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, session.sessionId, now);
   const { user } = session;
-  return { userId: user.id, sessionId: session.sessionId, role: user.role, email: user.email, name: user.name };
+  return {
+    userId: user.id,
+    sessionId: session.sessionId,
+    role: user.role,
+    email: user.email,
+    name: user.name,
+  };
 }
 
 export async function logout(db: Kysely<Database>, viewer: Viewer): Promise<void> {

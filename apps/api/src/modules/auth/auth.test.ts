@@ -30,7 +30,11 @@ describe('signing in', () => {
         password: 'handover-demo',
       });
       expect(res.data?.login.user.role).toBe(role);
-      const me = await api.gql<{ viewer: { role: string } }>('{ viewer { role email } }', {}, res.data!.login.token);
+      const me = await api.gql<{ viewer: { role: string } }>(
+        '{ viewer { role email } }',
+        {},
+        res.data!.login.token,
+      );
       expect(me.data?.viewer.role).toBe(role);
     }
   });
@@ -54,7 +58,9 @@ describe('signing in', () => {
 
   it('names an empty field', async () => {
     const res = await api.gql(LOGIN, { email: '', password: 'x' });
-    expect(res.data).toEqual({ login: { __typename: 'ValidationError', message: 'email: is required', field: 'email' } });
+    expect(res.data).toEqual({
+      login: { __typename: 'ValidationError', message: 'email: is required', field: 'email' },
+    });
   });
 
   it('lets an anonymous caller do nothing but sign in', async () => {
@@ -86,7 +92,9 @@ describe('signing in', () => {
     const token = res.data!.login.token;
     const start = now;
     now = new Date(start.getTime() + 59 * 60_000);
-    expect((await api.gql<{ viewer: unknown }>('{ viewer { email } }', {}, token)).data?.viewer).not.toBeNull();
+    expect(
+      (await api.gql<{ viewer: unknown }>('{ viewer { email } }', {}, token)).data?.viewer,
+    ).not.toBeNull();
     now = new Date(now.getTime() + 61 * 60_000);
     expect((await api.gql<{ viewer: unknown }>('{ viewer { email } }', {}, token)).data?.viewer).toBeNull();
 
@@ -114,4 +122,3 @@ describe('signing in', () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
 });
-

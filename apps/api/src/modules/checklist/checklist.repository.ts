@@ -1,5 +1,10 @@
 import type { ChecklistItem, Database, Workstream } from '@handover/db';
-import { CLOSED_CHECKLIST_STATUSES, type ChecklistStatus, type OwnerOrg, type WorkstreamCode } from '@handover/domain';
+import {
+  CLOSED_CHECKLIST_STATUSES,
+  type ChecklistStatus,
+  type OwnerOrg,
+  type WorkstreamCode,
+} from '@handover/domain';
 import type { Kysely, SelectQueryBuilder, Updateable } from 'kysely';
 import type { ChecklistItemTable } from '@handover/db';
 import { likePattern } from '../service/service.repository.ts';
@@ -52,7 +57,11 @@ function filtered(
   if (filter.workstreamCodes?.length) {
     const codes = filter.workstreamCodes;
     q = q.where('workstream_id', 'in', (eb) =>
-      eb.selectFrom('workstream').select('id').where('programme_id', '=', programmeId).where('code', 'in', codes),
+      eb
+        .selectFrom('workstream')
+        .select('id')
+        .where('programme_id', '=', programmeId)
+        .where('code', 'in', codes),
     );
   }
   if (filter.serviceIds?.length) q = q.where('service_id', 'in', filter.serviceIds);
@@ -61,16 +70,15 @@ function filtered(
   if (typeof filter.dayOneCritical === 'boolean') q = q.where('day_one_critical', '=', filter.dayOneCritical);
   if (typeof filter.overdue === 'boolean') {
     q = q.where((eb) => {
-      const overdue = eb.and([
-        eb('due_date', '<', today),
-        eb('status', 'not in', CLOSED_CHECKLIST_STATUSES),
-      ]);
+      const overdue = eb.and([eb('due_date', '<', today), eb('status', 'not in', CLOSED_CHECKLIST_STATUSES)]);
       return filter.overdue ? overdue : eb.not(overdue);
     });
   }
   const search = filter.search?.trim();
   if (search) {
-    q = q.where((eb) => eb.or([eb('title', 'ilike', likePattern(search)), eb('ref', 'ilike', likePattern(search))]));
+    q = q.where((eb) =>
+      eb.or([eb('title', 'ilike', likePattern(search)), eb('ref', 'ilike', likePattern(search))]),
+    );
   }
   return q;
 }
@@ -115,7 +123,10 @@ export async function countChecklistItems(
   return row.n;
 }
 
-export async function checklistItemsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ChecklistItem[]> {
+export async function checklistItemsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ChecklistItem[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('checklist_item').selectAll().where('id', 'in', ids).execute();
 }

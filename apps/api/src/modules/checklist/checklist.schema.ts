@@ -9,7 +9,13 @@ import {
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder } from '../../schema/builder.ts';
 import { UserRef } from '../auth/auth.schema.ts';
-import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
+import {
+  MAX_PAGE_SIZE,
+  UPDATE_ERRORS,
+  decodeId,
+  groupLoader,
+  withTotalCount,
+} from '../common/common.schema.ts';
 import { OrganisationRef, ProgrammeRef } from '../programme/programme.schema.ts';
 import { ServiceRef } from '../service/service.schema.ts';
 import {
@@ -45,14 +51,19 @@ export const WorkstreamRef = builder.loadableNode('Workstream', {
     name: t.exposeString('name'),
     description: t.exposeString('description'),
     programme: t.field({ type: ProgrammeRef, resolve: (w) => w.programme_id }),
-    leadOrganisation: t.field({ type: OrganisationRef, nullable: true, resolve: (w) => w.lead_organisation_id }),
+    leadOrganisation: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      resolve: (w) => w.lead_organisation_id,
+    }),
     lead: t.field({ type: UserRef, nullable: true, resolve: (w) => w.lead_user_id }),
     version: t.exposeInt('version'),
   }),
 });
 
 export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
-  description: 'Something that must be done for the transfer, owned, dated, and perhaps depending on other items.',
+  description:
+    'Something that must be done for the transfer, owned, dated, and perhaps depending on other items.',
   id: { resolve: (i: ChecklistItem) => i.id },
   load: (ids: string[], ctx) => checklistItemsByIds(ctx.db, ids),
   sort: (i) => i.id,
@@ -75,7 +86,9 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
       description: 'Open and past its due date (UK calendar).',
       resolve: (i, _args, ctx) => isOverdue({ status: i.status, dueDate: i.due_date }, ctx.today),
     }),
-    evidence: t.exposeStringList('evidence', { description: 'Links or references to the evidence that it is done.' }),
+    evidence: t.exposeStringList('evidence', {
+      description: 'Links or references to the evidence that it is done.',
+    }),
     version: t.exposeInt('version'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
@@ -94,32 +107,32 @@ const dependencies = groupLoader(
 );
 
 builder.objectFields(ChecklistItemRef, (t) => ({
-    dependsOn: t.field({
-      type: [ChecklistItemRef],
-      description: 'Items that must be done first.',
-      resolve: (i, _args, ctx) => dependencies(ctx).load(i.id),
-    }),
-    blockedBy: t.field({
-      type: [ChecklistItemRef],
-      description: 'The items it depends on that are still open: while any is, it cannot be complete.',
-      resolve: async (i, _args, ctx) =>
-        (await dependencies(ctx).load(i.id)).filter((d) => isChecklistItemOpen(d.status)),
-    }),
-    dependents: t.field({
-      type: [ChecklistItemRef],
-      description: 'Items waiting on this one.',
-      resolve: (i, _args, ctx) => dependents(ctx).load(i.id),
-    }),
+  dependsOn: t.field({
+    type: [ChecklistItemRef],
+    description: 'Items that must be done first.',
+    resolve: (i, _args, ctx) => dependencies(ctx).load(i.id),
+  }),
+  blockedBy: t.field({
+    type: [ChecklistItemRef],
+    description: 'The items it depends on that are still open: while any is, it cannot be complete.',
+    resolve: async (i, _args, ctx) =>
+      (await dependencies(ctx).load(i.id)).filter((d) => isChecklistItemOpen(d.status)),
+  }),
+  dependents: t.field({
+    type: [ChecklistItemRef],
+    description: 'Items waiting on this one.',
+    resolve: (i, _args, ctx) => dependents(ctx).load(i.id),
+  }),
 }));
 
 builder.objectFields(WorkstreamRef, (t) => ({
-    checklistItems: t.loadableGroup({
-      type: ChecklistItemRef,
-      description: 'This workstream’s items, by due date.',
-      load: (ids: string[], ctx) => checklistItemsByWorkstreamIds(ctx.db, ids),
-      group: (item) => (item as { workstream_id: string }).workstream_id,
-      resolve: (w) => w.id,
-    }),
+  checklistItems: t.loadableGroup({
+    type: ChecklistItemRef,
+    description: 'This workstream’s items, by due date.',
+    load: (ids: string[], ctx) => checklistItemsByWorkstreamIds(ctx.db, ids),
+    group: (item) => (item as { workstream_id: string }).workstream_id,
+    resolve: (w) => w.id,
+  }),
 }));
 
 builder.objectField(ProgrammeRef, 'workstreams', (t) =>
@@ -149,7 +162,10 @@ const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
     serviceIds: t.idList({ required: false }),
     ownerIds: t.idList({ required: false, description: 'Users who own the items.' }),
     ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
-    overdue: t.boolean({ required: false, description: 'true: only overdue items; false: only items not overdue.' }),
+    overdue: t.boolean({
+      required: false,
+      description: 'true: only overdue items; false: only items not overdue.',
+    }),
     dayOneCritical: t.boolean({ required: false }),
     search: t.string({ required: false, description: 'Part of the title or reference, any case.' }),
   }),
@@ -168,7 +184,9 @@ builder.objectField(ProgrammeRef, 'checklistItems', (t) =>
         const f = args.filter ?? {};
         const filter: ChecklistFilter = {
           statuses: f.statuses,
-          workstreamIds: f.workstreamIds?.map((id, i) => decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`)),
+          workstreamIds: f.workstreamIds?.map((id, i) =>
+            decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`),
+          ),
           workstreamCodes: f.workstreamCodes,
           serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
           ownerUserIds: f.ownerIds?.map((id, i) => decodeId(id, 'User', `filter.ownerIds[${i}]`)),
@@ -206,7 +224,8 @@ const UpdateChecklistItemInput = builder.inputType('UpdateChecklistItemInput', {
 builder.mutationField('updateChecklistItem', (t) =>
   t.field({
     type: ChecklistItemRef,
-    description: 'Changes a checklist item’s status, owner, due date or evidence, unless someone changed it first.',
+    description:
+      'Changes a checklist item’s status, owner, due date or evidence, unless someone changed it first.',
     authScopes: { role: WRITERS },
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
     args: { input: t.arg({ type: UpdateChecklistItemInput }) },
@@ -217,7 +236,8 @@ builder.mutationField('updateChecklistItem', (t) =>
           id: decodeId(input.id, 'ChecklistItem', 'id'),
           expectedVersion: input.expectedVersion,
           status: input.status,
-          ownerUserId: input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
+          ownerUserId:
+            input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
           ownerOrg: input.ownerOrg,
           dueDate: input.dueDate,
           evidence: input.evidence,

@@ -1,11 +1,12 @@
 import type { ChecklistItem, Database } from '@handover/db';
-import type { ChecklistStatus, OwnerOrg } from '@handover/domain';
+import { isChecklistItemOpen, type ChecklistStatus, type OwnerOrg } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../../schema/errors.ts';
-import { updateAtVersion } from '../common/concurrency.ts';
+import { conflict, updateAtVersion } from '../common/concurrency.ts';
 import { evidenceList, requireDate, requireVersion } from '../common/validate.ts';
 import {
   checklistItemsByIds,
+  dependenciesOf,
   updateChecklistItemIfVersion,
   userExists,
   type ChecklistItemPatch,
@@ -33,6 +34,19 @@ export async function updateChecklistItem(
   const patch: ChecklistItemPatch = {};
   if (changes.status !== undefined) {
     if (changes.status === null) throw new ValidationError('status', 'cannot be empty');
+    if (changes.status === 'COMPLETE') {
+      // Someone else's change comes first: answer the conflict before judging what blocks the item.
+      const current = (await checklistItemsByIds(db, [changes.id]))[0];
+      if (current && current.version !== expectedVersion)
+        throw conflict('ChecklistItem', expectedVersion, current);
+      const open = (await dependenciesOf(db, [changes.id])).filter((d) => isChecklistItemOpen(d.status));
+      if (open.length > 0) {
+        throw new ValidationError(
+          'status',
+          `cannot be COMPLETE while it depends on open items: ${open.map((d) => `${d.ref} (${d.status})`).join(', ')}`,
+        );
+      }
+    }
     patch.status = changes.status;
   }
   if (changes.ownerOrg !== undefined) {
@@ -52,7 +66,10 @@ export async function updateChecklistItem(
     patch.owner_user_id = changes.ownerUserId;
   }
   if (Object.keys(patch).length === 0) {
-    throw new ValidationError('input', 'nothing to change: give at least one of status, ownerUserId, ownerOrg, dueDate, evidence');
+    throw new ValidationError(
+      'input',
+      'nothing to change: give at least one of status, ownerUserId, ownerOrg, dueDate, evidence',
+    );
   }
   return updateAtVersion({
     typename: 'ChecklistItem',

@@ -29,7 +29,9 @@ describe('checklist items', () => {
   let programmeId: string;
   let editor: string;
   const items = async (filter: Record<string, unknown> = {}, first = 200) => {
-    const res = await api.gql<{ programme: { checklistItems: { totalCount: number; edges: { node: Item }[] } } }>(
+    const res = await api.gql<{
+      programme: { checklistItems: { totalCount: number; edges: { node: Item }[] } };
+    }>(
       `query ($id: ID!, $filter: ChecklistItemFilter, $first: Int) { programme(id: $id) {
         checklistItems(first: $first, filter: $filter) { totalCount edges { node {
           id ref status version dueDate overdue dayOneCritical service { id } owner { id } blockedBy { ref } } } } } }`,
@@ -72,9 +74,15 @@ describe('checklist items', () => {
     expect(overdue.totalCount + notOverdue.totalCount).toBe(all.totalCount);
 
     const critical = await items({ dayOneCritical: true, statuses: ['NOT_STARTED', 'IN_PROGRESS'] });
-    expect(critical.edges.every((e) => e.node.dayOneCritical && ['NOT_STARTED', 'IN_PROGRESS'].includes(e.node.status))).toBe(true);
+    expect(
+      critical.edges.every(
+        (e) => e.node.dayOneCritical && ['NOT_STARTED', 'IN_PROGRESS'].includes(e.node.status),
+      ),
+    ).toBe(true);
 
-    const serviceId = blocked.edges.find((e) => e.node.service)?.node.service?.id ?? (await items({}, 50)).edges.find((e) => e.node.service)!.node.service!.id;
+    const serviceId =
+      blocked.edges.find((e) => e.node.service)?.node.service?.id ??
+      (await items({}, 50)).edges.find((e) => e.node.service)!.node.service!.id;
     const byService = await items({ serviceIds: [serviceId] });
     expect(byService.totalCount).toBeGreaterThan(0);
     expect(byService.edges.every((e) => e.node.service?.id === serviceId)).toBe(true);
@@ -105,7 +113,10 @@ describe('checklist items', () => {
           status: 'AT_RISK',
           dueDate: '2023-03-10',
           ownerOrg: 'JOINT',
-          evidence: ['https://intranet.example/board/2023-02-10.pdf', 'SharePoint: Programme/ICT/cutover plan v4'],
+          evidence: [
+            'https://intranet.example/board/2023-02-10.pdf',
+            'SharePoint: Programme/ICT/cutover plan v4',
+          ],
         },
       },
       editor,
@@ -116,7 +127,10 @@ describe('checklist items', () => {
       dueDate: '2023-03-10',
       ownerOrg: 'JOINT',
       version: item.version + 1,
-      evidence: ['https://intranet.example/board/2023-02-10.pdf', 'SharePoint: Programme/ICT/cutover plan v4'],
+      evidence: [
+        'https://intranet.example/board/2023-02-10.pdf',
+        'SharePoint: Programme/ICT/cutover plan v4',
+      ],
     });
     const stored = await row(item.id);
     expect(stored).toMatchObject({ status: 'AT_RISK', due_date: '2023-03-10', version: item.version + 1 });
@@ -131,7 +145,11 @@ describe('checklist items', () => {
     );
     expect(first.data?.updateChecklistItem.version).toBe(item.version + 1);
     const before = await row(item.id);
-    const stale = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } }, editor);
+    const stale = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      editor,
+    );
     expect(stale.data?.updateChecklistItem).toMatchObject({
       __typename: 'ConflictError',
       expectedVersion: item.version,
@@ -153,19 +171,38 @@ describe('checklist items', () => {
       [{ id: item.id, expectedVersion: 0, status: 'COMPLETE' }, 'expectedVersion'],
     ];
     for (const [input, field] of cases) {
-      const res = await api.gql<{ updateChecklistItem: { __typename: string; field: string } }>(UPDATE, { input }, editor);
-      expect(res.data?.updateChecklistItem, JSON.stringify(input)).toMatchObject({ __typename: 'ValidationError', field });
+      const res = await api.gql<{ updateChecklistItem: { __typename: string; field: string } }>(
+        UPDATE,
+        { input },
+        editor,
+      );
+      expect(res.data?.updateChecklistItem, JSON.stringify(input)).toMatchObject({
+        __typename: 'ValidationError',
+        field,
+      });
     }
-    const badDate = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, dueDate: '10/03/2023' } }, editor);
+    const badDate = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, dueDate: '10/03/2023' } },
+      editor,
+    );
     expect(badDate.errors?.[0]?.message).toMatch(/input\.dueDate.*YYYY-MM-DD/);
-    const badEnum = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'FINISHED' } }, editor);
+    const badEnum = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'FINISHED' } },
+      editor,
+    );
     expect(badEnum.errors?.[0]?.message).toMatch(/FINISHED.*ChecklistStatus|ChecklistStatus.*FINISHED/);
     expect(await row(item.id)).toEqual(before);
   });
 
   it('answers NotFoundError for an item that does not exist', async () => {
     const ghost = Buffer.from('ChecklistItem:00000000-0000-4000-8000-000000000000').toString('base64');
-    const res = await api.gql(UPDATE, { input: { id: ghost, expectedVersion: 1, status: 'COMPLETE' } }, editor);
+    const res = await api.gql(
+      UPDATE,
+      { input: { id: ghost, expectedVersion: 1, status: 'COMPLETE' } },
+      editor,
+    );
     expect(res.data?.updateChecklistItem).toMatchObject({ __typename: 'NotFoundError' });
   });
 
@@ -173,9 +210,70 @@ describe('checklist items', () => {
     const [{ node: item }] = (await items({}, 1)).edges as [{ node: Item }];
     const before = await row(item.id);
     for (const role of ['VIEWER', 'HR'] as const) {
-      const res = await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } }, await api.login(role));
+      const res = await api.gql(
+        UPDATE,
+        { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+        await api.login(role),
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(await row(item.id)).toEqual(before);
+  });
+});
+
+describe('completing an item', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    expect(api.unexpected).toEqual([]);
+    await api.close();
+  });
+
+  it('is refused while something it depends on is open, naming what blocks it', async () => {
+    const editor = await api.login('EDITOR');
+    const res = await api.gql<{
+      programme: {
+        checklistItems: {
+          edges: {
+            node: { id: string; version: number; blockedBy: { id: string; ref: string; version: number }[] };
+          }[];
+        };
+      };
+    }>(
+      `query ($id: ID!) { programme(id: $id) { checklistItems(first: 200, filter: { statuses: [NOT_STARTED, IN_PROGRESS] }) {
+        edges { node { id version blockedBy { id ref version } } } } } }`,
+      { id: await api.programmeId() },
+      editor,
+    );
+    const item = res
+      .data!.programme.checklistItems.edges.map((e) => e.node)
+      .find((n) => n.blockedBy.length === 1)!;
+    const [blocker] = item.blockedBy as [{ id: string; ref: string; version: number }];
+    const refused = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      editor,
+    );
+    expect(refused.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'status',
+    });
+    expect(JSON.stringify(refused.data)).toContain(blocker.ref);
+
+    // Close the blocker (it may have blockers of its own: mark it not applicable), then completion goes through.
+    const closed = await api.gql(
+      UPDATE,
+      { input: { id: blocker.id, expectedVersion: blocker.version, status: 'NOT_APPLICABLE' } },
+      editor,
+    );
+    expect(closed.data?.updateChecklistItem).toMatchObject({ __typename: 'ChecklistItem' });
+    const done = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      editor,
+    );
+    expect(done.data?.updateChecklistItem).toMatchObject({ __typename: 'ChecklistItem', status: 'COMPLETE' });
   });
 });

@@ -4,7 +4,12 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
 import { builder, type BuilderTypes } from '../../schema/builder.ts';
-import { ConflictError, InvalidCredentialsError, NotFoundError, ValidationError } from '../../schema/errors.ts';
+import {
+  ConflictError,
+  InvalidCredentialsError,
+  NotFoundError,
+  ValidationError,
+} from '../../schema/errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'An expected failure, answered as data. Nothing was changed.',

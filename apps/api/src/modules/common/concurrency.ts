@@ -17,7 +17,16 @@ export async function updateAtVersion<Row extends { version: number }>(options: 
   if (updated) return updated;
   const current = await options.reload();
   if (!current) throw new NotFoundError(options.typename, options.id);
-  // The type name is one of our node types; Pothos resolves interfaces by this brand.
-  brandWithType(current, options.typename as never);
-  throw new ConflictError(options.typename, options.expectedVersion, current.version, current);
+  throw conflict(options.typename, options.expectedVersion, current);
+}
+
+/** The conflict for a row that moved past `expectedVersion`, carrying the row as it is now. */
+export function conflict(
+  typename: string,
+  expectedVersion: number,
+  current: { version: number },
+): ConflictError {
+  // The type name is one of our node types; Pothos resolves the Node interface by this brand.
+  brandWithType(current, typename as never);
+  return new ConflictError(typename, expectedVersion, current.version, current);
 }

@@ -5,23 +5,27 @@ import { ValidationError } from '../../schema/errors.ts';
 export function requireText(field: string, value: string, max: number): string {
   const text = value.trim();
   if (text === '') throw new ValidationError(field, 'is required');
-  if (text.length > max) throw new ValidationError(field, `is too long (${text.length} characters; at most ${max})`);
+  if (text.length > max)
+    throw new ValidationError(field, `is too long (${text.length} characters; at most ${max})`);
   return text;
 }
 
 export function optionalText(field: string, value: string, max: number): string {
   const text = value.trim();
-  if (text.length > max) throw new ValidationError(field, `is too long (${text.length} characters; at most ${max})`);
+  if (text.length > max)
+    throw new ValidationError(field, `is too long (${text.length} characters; at most ${max})`);
   return text;
 }
 
 export function requireDate(field: string, value: string): string {
-  if (!isIsoDate(value)) throw new ValidationError(field, `must be a date written YYYY-MM-DD; got "${value}"`);
+  if (!isIsoDate(value))
+    throw new ValidationError(field, `must be a date written YYYY-MM-DD; got "${value}"`);
   return value;
 }
 
 export function requireVersion(field: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new ValidationError(field, 'must be a positive whole number');
+  if (!Number.isInteger(value) || value < 1)
+    throw new ValidationError(field, 'must be a positive whole number');
   return value;
 }
 

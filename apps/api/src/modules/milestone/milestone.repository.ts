@@ -43,7 +43,11 @@ export async function listMilestones(
     .execute();
 }
 
-export async function countMilestones(db: Kysely<Database>, programmeId: string, filter: MilestoneFilter): Promise<number> {
+export async function countMilestones(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: MilestoneFilter,
+): Promise<number> {
   const row = await filtered(db, programmeId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -55,7 +59,10 @@ export async function milestonesByIds(db: Kysely<Database>, ids: readonly string
   return db.selectFrom('milestone').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function milestonesByServiceIds(db: Kysely<Database>, serviceIds: readonly string[]): Promise<Milestone[]> {
+export async function milestonesByServiceIds(
+  db: Kysely<Database>,
+  serviceIds: readonly string[],
+): Promise<Milestone[]> {
   if (serviceIds.length === 0) return [];
   return db
     .selectFrom('milestone')

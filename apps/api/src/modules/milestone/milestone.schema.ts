@@ -35,7 +35,8 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
     actualDate: t.expose('actual_date', { type: 'Date', nullable: true }),
     slippageDays: t.int({
       nullable: true,
-      description: 'Days later than baseline (actual, else forecast); negative when early; null with neither.',
+      description:
+        'Days later than baseline (actual, else forecast); negative when early; null with neither.',
       resolve: (m) => slippageDays(m),
     }),
     rag: t.field({ type: RagEnum, resolve: (m) => m.rag }),
@@ -50,7 +51,11 @@ const MilestoneFilterInput = builder.inputType('MilestoneFilter', {
     critical: t.boolean({ required: false }),
     rags: t.field({ type: [RagEnum], required: false }),
     serviceIds: t.idList({ required: false }),
-    from: t.field({ type: 'Date', required: false, description: 'Due (actual, forecast or baseline) on or after.' }),
+    from: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Due (actual, forecast or baseline) on or after.',
+    }),
     to: t.field({ type: 'Date', required: false, description: 'Due on or before.' }),
   }),
 });
@@ -89,7 +94,9 @@ builder.objectField(ServiceRef, 'milestones', (t) =>
 );
 
 const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
-  description: 'Give the version you read; fields left out stay as they are. Setting actualDate makes it BLUE.',
+  description:
+    'Give the version you read; fields left out stay as they are. Setting actualDate makes it BLUE, clearing it ' +
+    'AMBER, unless rag is given.',
   fields: (t) => ({
     id: t.id(),
     expectedVersion: t.int(),

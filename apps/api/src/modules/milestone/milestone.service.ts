@@ -7,7 +7,9 @@ import { requireDate, requireVersion } from '../common/validate.ts';
 import { milestonesByIds, updateMilestoneIfVersion } from './milestone.repository.ts';
 
 /** Days the milestone is (or was) later than its baseline: actual, else forecast; negative when early. */
-export function slippageDays(m: Pick<Milestone, 'baseline_date' | 'forecast_date' | 'actual_date'>): number | null {
+export function slippageDays(
+  m: Pick<Milestone, 'baseline_date' | 'forecast_date' | 'actual_date'>,
+): number | null {
   const outturn = m.actual_date ?? m.forecast_date;
   return outturn ? calendarDaysBetween(m.baseline_date, outturn) : null;
 }
@@ -29,7 +31,8 @@ export async function updateMilestone(
   const expectedVersion = requireVersion('expectedVersion', changes.expectedVersion);
   const patch: { forecast_date?: string | null; actual_date?: string | null; rag?: Rag } = {};
   if (changes.forecastDate !== undefined) {
-    patch.forecast_date = changes.forecastDate === null ? null : requireDate('forecastDate', changes.forecastDate);
+    patch.forecast_date =
+      changes.forecastDate === null ? null : requireDate('forecastDate', changes.forecastDate);
   }
   if (changes.actualDate !== undefined) {
     if (changes.actualDate !== null) {
@@ -39,15 +42,19 @@ export async function updateMilestone(
       }
     }
     patch.actual_date = changes.actualDate;
-    // A milestone achieved is BLUE (DOMAIN.md 6.5) unless the caller says otherwise.
-    if (changes.actualDate !== null && changes.rag === undefined) patch.rag = 'BLUE';
+    // A milestone achieved is BLUE (DOMAIN.md 6.5) unless the caller says otherwise; one no longer
+    // achieved needs attention (AMBER) until someone rates it again.
+    if (changes.rag === undefined) patch.rag = changes.actualDate === null ? 'AMBER' : 'BLUE';
   }
   if (changes.rag !== undefined) {
     if (changes.rag === null) throw new ValidationError('rag', 'cannot be empty');
     patch.rag = changes.rag;
   }
   if (Object.keys(patch).length === 0) {
-    throw new ValidationError('input', 'nothing to change: give at least one of forecastDate, actualDate, rag');
+    throw new ValidationError(
+      'input',
+      'nothing to change: give at least one of forecastDate, actualDate, rag',
+    );
   }
   return updateAtVersion({
     typename: 'Milestone',

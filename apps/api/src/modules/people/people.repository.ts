@@ -18,7 +18,9 @@ function postsFiltered(
   if (filter.teamIds?.length) q = q.where('post.team_id', 'in', filter.teamIds);
   if (filter.serviceIds?.length) {
     const ids = filter.serviceIds;
-    q = q.where('post.team_id', 'in', (eb) => eb.selectFrom('team').select('id').where('service_id', 'in', ids));
+    q = q.where('post.team_id', 'in', (eb) =>
+      eb.selectFrom('team').select('id').where('service_id', 'in', ids),
+    );
   }
   if (typeof filter.vacant === 'boolean') q = q.where('post.vacant', '=', filter.vacant);
   const search = filter.search?.trim();
@@ -43,7 +45,11 @@ export async function listPosts(
     .execute();
 }
 
-export async function countPosts(db: Kysely<Database>, programmeId: string, filter: PostFilter): Promise<number> {
+export async function countPosts(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: PostFilter,
+): Promise<number> {
   const row = await postsFiltered(db, programmeId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -71,7 +77,8 @@ function employeesFiltered(
 ): SelectQueryBuilder<Database, 'employee', object> {
   let q = db.selectFrom('employee').where('employee.programme_id', '=', programmeId);
   if (filter.tupeStatuses?.length) q = q.where('tupe_status', 'in', filter.tupeStatuses);
-  if (filter.assignmentDecisions?.length) q = q.where('assignment_decision', 'in', filter.assignmentDecisions);
+  if (filter.assignmentDecisions?.length)
+    q = q.where('assignment_decision', 'in', filter.assignmentDecisions);
   if (filter.contractTypes?.length) q = q.where('contract_type', 'in', filter.contractTypes);
   if (filter.teamIds?.length) {
     const ids = filter.teamIds;
@@ -105,7 +112,11 @@ export async function listEmployees(
     .execute();
 }
 
-export async function countEmployees(db: Kysely<Database>, programmeId: string, filter: EmployeeFilter): Promise<number> {
+export async function countEmployees(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: EmployeeFilter,
+): Promise<number> {
   const row = await employeesFiltered(db, programmeId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -117,9 +128,17 @@ export async function employeesByIds(db: Kysely<Database>, ids: readonly string[
   return db.selectFrom('employee').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function employeesByPostIds(db: Kysely<Database>, postIds: readonly string[]): Promise<Employee[]> {
+export async function employeesByPostIds(
+  db: Kysely<Database>,
+  postIds: readonly string[],
+): Promise<Employee[]> {
   if (postIds.length === 0) return [];
-  return db.selectFrom('employee').selectAll().where('post_id', 'in', postIds).orderBy('payroll_number').execute();
+  return db
+    .selectFrom('employee')
+    .selectAll()
+    .where('post_id', 'in', postIds)
+    .orderBy('payroll_number')
+    .execute();
 }
 
 export interface ServiceHeadcountRow {
@@ -161,7 +180,10 @@ export interface TupeHeadcountRow {
   fte: number;
 }
 
-export async function headcountByTupeStatus(db: Kysely<Database>, programmeId: string): Promise<TupeHeadcountRow[]> {
+export async function headcountByTupeStatus(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<TupeHeadcountRow[]> {
   return db
     .selectFrom('employee')
     .select((eb) => [

@@ -26,7 +26,9 @@ import {
 export const TupeStatusEnum = builder.enumType('TupeStatus', { values: TUPE_STATUSES });
 export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
 export const PensionSchemeEnum = builder.enumType('PensionScheme', { values: PENSION_SCHEMES });
-export const AssignmentDecisionEnum = builder.enumType('AssignmentDecision', { values: ASSIGNMENT_DECISIONS });
+export const AssignmentDecisionEnum = builder.enumType('AssignmentDecision', {
+  values: ASSIGNMENT_DECISIONS,
+});
 
 /** The fields of Employee that hold personal data: HR only. */
 export const PERSONAL_EMPLOYEE_FIELDS = [
@@ -58,7 +60,8 @@ export const PostRef = builder.loadableNode('Post', {
 });
 
 export const EmployeeRef = builder.loadableNode('Employee', {
-  description: 'A member of staff. Personal fields (names, date of birth, NI number, salary, pension number) are HR only.',
+  description:
+    'A member of staff. Personal fields (names, date of birth, NI number, salary, pension number) are HR only.',
   id: { resolve: (e: Employee) => e.id },
   load: (ids: string[], ctx) => employeesByIds(ctx.db, ids),
   sort: (e) => e.id,
@@ -71,13 +74,21 @@ export const EmployeeRef = builder.loadableNode('Employee', {
     fte: t.exposeFloat('fte'),
     pensionScheme: t.field({ type: PensionSchemeEnum, resolve: (e) => e.pension_scheme }),
     tupeStatus: t.field({ type: TupeStatusEnum, resolve: (e) => e.tupe_status }),
-    assignmentDecision: t.field({ type: AssignmentDecisionEnum, nullable: true, resolve: (e) => e.assignment_decision }),
+    assignmentDecision: t.field({
+      type: AssignmentDecisionEnum,
+      nullable: true,
+      resolve: (e) => e.assignment_decision,
+    }),
     assignmentRationale: t.exposeString('assignment_rationale', { nullable: true }),
     firstName: t.exposeString('first_name', { nullable: true, authScopes: HR_ONLY }),
     lastName: t.exposeString('last_name', { nullable: true, authScopes: HR_ONLY }),
     dateOfBirth: t.expose('date_of_birth', { type: 'Date', nullable: true, authScopes: HR_ONLY }),
     niNumber: t.exposeString('ni_number', { nullable: true, authScopes: HR_ONLY }),
-    salary: t.exposeFloat('salary', { nullable: true, authScopes: HR_ONLY, description: 'Annual, pro rata, in pounds.' }),
+    salary: t.exposeFloat('salary', {
+      nullable: true,
+      authScopes: HR_ONLY,
+      description: 'Annual, pro rata, in pounds.',
+    }),
     pensionNumber: t.exposeString('pension_number', { nullable: true, authScopes: HR_ONLY }),
     version: t.exposeInt('version'),
   }),
@@ -235,7 +246,8 @@ builder.objectFields(ProgrammeRef, (t) => ({
     resolve: async (programme, _args, ctx) => {
       const rows = await headcountByTupeStatus(ctx.db, programme.id);
       return TUPE_STATUSES.map(
-        (status) => rows.find((r) => r.tupe_status === status) ?? { tupe_status: status, employees: 0, fte: 0 },
+        (status) =>
+          rows.find((r) => r.tupe_status === status) ?? { tupe_status: status, employees: 0, fte: 0 },
       );
     },
   }),

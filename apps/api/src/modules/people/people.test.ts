@@ -120,7 +120,9 @@ describe('personal data', () => {
   }
 
   it('filters employees by TUPE status and counts them for every role', async () => {
-    const res = await api.gql<{ programme: { employees: { totalCount: number; edges: { node: { tupeStatus: string } }[] } } }>(
+    const res = await api.gql<{
+      programme: { employees: { totalCount: number; edges: { node: { tupeStatus: string } }[] } };
+    }>(
       `query ($id: ID!) { programme(id: $id) { employees(first: 100, filter: { tupeStatuses: [IN_SCOPE_DISPUTED] }) {
         totalCount edges { node { tupeStatus } } } } }`,
       { id: ids.programmeId },
@@ -133,6 +135,8 @@ describe('personal data', () => {
       .executeTakeFirstOrThrow();
     expect(res.data!.programme.employees.totalCount).toBe(Number(n));
     expect(n).toBeGreaterThan(0);
-    expect(res.data!.programme.employees.edges.every((e) => e.node.tupeStatus === 'IN_SCOPE_DISPUTED')).toBe(true);
+    expect(res.data!.programme.employees.edges.every((e) => e.node.tupeStatus === 'IN_SCOPE_DISPUTED')).toBe(
+      true,
+    );
   });
 });

@@ -28,7 +28,10 @@ export async function countProgrammes(db: Kysely<Database>): Promise<number> {
   return row.n;
 }
 
-export async function organisationsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Organisation[]> {
+export async function organisationsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Organisation[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('organisation').selectAll().where('id', 'in', ids).execute();
 }

@@ -96,16 +96,19 @@ export const ProgrammeRef = builder.loadableNode('Programme', {
 });
 
 builder.queryFields((t) => ({
-  programmes: t.connection({
-    type: ProgrammeRef,
-    description: 'Every programme in this Handover, by transfer date.',
-    resolve: async (_root, args, ctx) => ({
-      ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
-        listProgrammes(ctx.db, page),
-      )),
-      totalCount: () => countProgrammes(ctx.db),
-    }),
-  }, withTotalCount),
+  programmes: t.connection(
+    {
+      type: ProgrammeRef,
+      description: 'Every programme in this Handover, by transfer date.',
+      resolve: async (_root, args, ctx) => ({
+        ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
+          listProgrammes(ctx.db, page),
+        )),
+        totalCount: () => countProgrammes(ctx.db),
+      }),
+    },
+    withTotalCount,
+  ),
   programme: t.field({
     type: ProgrammeRef,
     nullable: true,

@@ -13,7 +13,9 @@ export interface RaidFilter {
 }
 
 /** The score that bands an item: residual when assessed, else inherent (as in the domain rule). */
-const currentScore = sql<number | null>`coalesce(residual_likelihood * residual_impact, inherent_likelihood * inherent_impact)`;
+const currentScore = sql<
+  number | null
+>`coalesce(residual_likelihood * residual_impact, inherent_likelihood * inherent_impact)`;
 
 function filtered(
   db: Kysely<Database>,
@@ -27,7 +29,11 @@ function filtered(
   if (filter.bandRanges) {
     const ranges = filter.bandRanges;
     q = q.where((eb) =>
-      eb.or(ranges.map((r) => eb.between(currentScore as Expression<number>, r.min, r.max) as Expression<SqlBool>)),
+      eb.or(
+        ranges.map(
+          (r) => eb.between(currentScore as Expression<number>, r.min, r.max) as Expression<SqlBool>,
+        ),
+      ),
     );
   }
   const search = filter.search?.trim();
@@ -59,7 +65,11 @@ export async function listRaidItems(
     .execute();
 }
 
-export async function countRaidItems(db: Kysely<Database>, programmeId: string, filter: RaidFilter): Promise<number> {
+export async function countRaidItems(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: RaidFilter,
+): Promise<number> {
   const row = await filtered(db, programmeId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -72,7 +82,11 @@ export async function raidItemsByIds(db: Kysely<Database>, ids: readonly string[
 }
 
 /** The highest number used so far in refs like `R-012` for this prefix. */
-export async function lastRefNumber(db: Kysely<Database>, programmeId: string, prefix: string): Promise<number> {
+export async function lastRefNumber(
+  db: Kysely<Database>,
+  programmeId: string,
+  prefix: string,
+): Promise<number> {
   const row = await db
     .selectFrom('raid_item')
     .select(sql<number | null>`max(substring(ref from '[0-9]+$')::int)`.as('n'))
@@ -103,10 +117,16 @@ export async function updateRaidItemIfVersion(
 }
 
 export async function programmeExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  return (await db.selectFrom('programme').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('programme').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
 }
 
-export async function workstreamInProgramme(db: Kysely<Database>, id: string, programmeId: string): Promise<boolean> {
+export async function workstreamInProgramme(
+  db: Kysely<Database>,
+  id: string,
+  programmeId: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('workstream')
     .select('id')
@@ -117,5 +137,7 @@ export async function workstreamInProgramme(db: Kysely<Database>, id: string, pr
 }
 
 export async function organisationExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  return (await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
 }

@@ -46,7 +46,9 @@ const RiskScoreRef = builder.objectRef<ScoreShape>('RiskScore').implement({
 const scoreOf = (item: RaidItem, kind: 'inherent' | 'residual' | 'target'): ScoreShape | null => {
   const likelihood = item[`${kind}_likelihood`];
   const impact = item[`${kind}_impact`];
-  return likelihood === null || impact === null ? null : { likelihood, impact, programmeId: item.programme_id };
+  return likelihood === null || impact === null
+    ? null
+    : { likelihood, impact, programmeId: item.programme_id };
 };
 
 export const RaidItemRef = builder.loadableNode('RaidItem', {
@@ -61,7 +63,11 @@ export const RaidItemRef = builder.loadableNode('RaidItem', {
     statement: t.exposeString('statement'),
     programme: t.field({ type: ProgrammeRef, resolve: (r) => r.programme_id }),
     workstream: t.field({ type: WorkstreamRef, nullable: true, resolve: (r) => r.workstream_id }),
-    ownerOrganisation: t.field({ type: OrganisationRef, nullable: true, resolve: (r) => r.owner_organisation_id }),
+    ownerOrganisation: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      resolve: (r) => r.owner_organisation_id,
+    }),
     owner: t.field({ type: UserRef, nullable: true, resolve: (r) => r.owner_user_id }),
     status: t.field({ type: RaidStatusEnum, resolve: (r) => r.status }),
     response: t.field({ type: RaidResponseEnum, nullable: true, resolve: (r) => r.response }),
@@ -105,7 +111,9 @@ builder.objectField(ProgrammeRef, 'raidItems', (t) =>
           types: f.types,
           statuses: f.statuses,
           search: f.search,
-          workstreamIds: f.workstreamIds?.map((id, i) => decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`)),
+          workstreamIds: f.workstreamIds?.map((id, i) =>
+            decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`),
+          ),
           bandRanges: f.bands?.length
             ? f.bands.flatMap((b: RiskBand) => bandRange(b, programme.risk_bands) ?? [])
             : null,
@@ -146,7 +154,9 @@ const CreateRaidItemInput = builder.inputType('CreateRaidItemInput', {
     programmeId: t.id(),
     type: t.field({ type: RaidTypeEnum }),
     title: t.string(),
-    statement: t.string({ description: 'For a risk: "There is a risk that <event> caused by <cause>, resulting in <effect>."' }),
+    statement: t.string({
+      description: 'For a risk: "There is a risk that <event> caused by <cause>, resulting in <effect>."',
+    }),
     status: t.field({ type: RaidStatusEnum, required: false, description: 'OPEN unless given.' }),
     ...raidFields(t),
   }),
@@ -172,7 +182,11 @@ const CloseRaidItemInput = builder.inputType('CloseRaidItemInput', {
 });
 
 /** Decodes an optional ID argument: undefined stays undefined (leave alone), null stays null (clear). */
-function optionalId(value: string | null | undefined, typename: string, field: string): string | null | undefined {
+function optionalId(
+  value: string | null | undefined,
+  typename: string,
+  field: string,
+): string | null | undefined {
   return value === undefined || value === null ? value : decodeId(value, typename, field);
 }
 
@@ -180,7 +194,11 @@ builder.mutationFields((t) => ({
   createRaidItem: t.field({
     type: RaidItemRef,
     authScopes: { role: WRITERS },
-    errors: { types: [ValidationError, NotFoundError], directResult: true, union: { name: 'CreateRaidItemResult' } },
+    errors: {
+      types: [ValidationError, NotFoundError],
+      directResult: true,
+      union: { name: 'CreateRaidItemResult' },
+    },
     args: { input: t.arg({ type: CreateRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
       createRaidItem(
@@ -220,6 +238,10 @@ builder.mutationFields((t) => ({
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
     args: { input: t.arg({ type: CloseRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
-      closeRaidItem(ctx.db, { id: decodeId(input.id, 'RaidItem', 'id'), expectedVersion: input.expectedVersion }, ctx.clock.now()),
+      closeRaidItem(
+        ctx.db,
+        { id: decodeId(input.id, 'RaidItem', 'id'), expectedVersion: input.expectedVersion },
+        ctx.clock.now(),
+      ),
   }),
 }));

@@ -51,7 +51,10 @@ function score(kind: ScoreKind, value: RiskScoreInput | null): Partial<RaidItemU
   if (value !== null) {
     for (const part of ['likelihood', 'impact'] as const) {
       if (!isValidRating(value[part])) {
-        throw new ValidationError(`${kind}.${part}`, `must be a whole number from 1 to 5; got ${value[part]}`);
+        throw new ValidationError(
+          `${kind}.${part}`,
+          `must be a whole number from 1 to 5; got ${value[part]}`,
+        );
       }
     }
   }
@@ -62,11 +65,16 @@ function score(kind: ScoreKind, value: RiskScoreInput | null): Partial<RaidItemU
 }
 
 /** Checks and converts the fields given (undefined = leave alone) into column values. */
-async function toColumns(db: Kysely<Database>, programmeId: string, f: RaidItemFields): Promise<RaidItemUpdate> {
+async function toColumns(
+  db: Kysely<Database>,
+  programmeId: string,
+  f: RaidItemFields,
+): Promise<RaidItemUpdate> {
   const out: RaidItemUpdate = {};
   if (f.title !== undefined) out.title = requireText('title', f.title ?? '', 200);
   if (f.statement !== undefined) out.statement = requireText('statement', f.statement ?? '', 4000);
-  if (f.responsePlan !== undefined) out.response_plan = optionalText('responsePlan', f.responsePlan ?? '', 4000);
+  if (f.responsePlan !== undefined)
+    out.response_plan = optionalText('responsePlan', f.responsePlan ?? '', 4000);
   if (f.status !== undefined) {
     if (f.status === null) throw new ValidationError('status', 'cannot be empty');
     out.status = f.status;
@@ -103,7 +111,8 @@ export async function createRaidItem(
   input: RaidItemFields & { programmeId: string; type: RaidType; title: string; statement: string },
   now: Date,
 ): Promise<RaidItem> {
-  if (!(await programmeExists(db, input.programmeId))) throw new NotFoundError('Programme', input.programmeId);
+  if (!(await programmeExists(db, input.programmeId)))
+    throw new NotFoundError('Programme', input.programmeId);
   const columns = await toColumns(db, input.programmeId, { status: 'OPEN', ...input });
   if (columns.status === 'CLOSED') columns.closed_at = now;
   const prefix = RAID_REF_PREFIX[input.type];
@@ -112,17 +121,17 @@ export async function createRaidItem(
     const ref = `${prefix}-${String((await lastRefNumber(db, input.programmeId, prefix)) + 1).padStart(3, '0')}`;
     try {
       return await insertRaidItem(db, {
-          ...columns,
-          programme_id: input.programmeId,
-          type: input.type,
-          ref,
-          title: columns.title!,
-          statement: columns.statement!,
-          status: columns.status!,
-          response_plan: columns.response_plan ?? '',
-          created_at: now,
-          updated_at: now,
-        });
+        ...columns,
+        programme_id: input.programmeId,
+        type: input.type,
+        ref,
+        title: columns.title!,
+        statement: columns.statement!,
+        status: columns.status!,
+        response_plan: columns.response_plan ?? '',
+        created_at: now,
+        updated_at: now,
+      });
     } catch (error) {
       const unique = (error as { code?: string }).code === '23505';
       if (!unique || attempt >= 2) throw error;
@@ -141,7 +150,8 @@ export async function updateRaidItem(
   const { id: _id, expectedVersion: _v, ...fields } = input;
   const patch = await toColumns(db, existing.programme_id, fields);
   if (Object.keys(patch).length === 0) throw new ValidationError('input', 'nothing to change');
-  if (patch.status !== undefined) patch.closed_at = patch.status === 'CLOSED' ? (existing.closed_at ?? now) : null;
+  if (patch.status !== undefined)
+    patch.closed_at = patch.status === 'CLOSED' ? (existing.closed_at ?? now) : null;
   return updateAtVersion({
     typename: 'RaidItem',
     id: input.id,

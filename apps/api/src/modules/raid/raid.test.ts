@@ -52,7 +52,8 @@ const LIST = `query ($id: ID!, $filter: RaidItemFilter) {
 }`;
 
 /** The default banding (DOMAIN.md 6.4): 1-4 LOW, 5-9 MEDIUM, 10-15 HIGH, 16-25 CRITICAL. */
-const bandOf = (score: number) => (score <= 4 ? 'LOW' : score <= 9 ? 'MEDIUM' : score <= 15 ? 'HIGH' : 'CRITICAL');
+const bandOf = (score: number) =>
+  score <= 4 ? 'LOW' : score <= 9 ? 'MEDIUM' : score <= 15 ? 'HIGH' : 'CRITICAL';
 
 type ConflictResult = Result & { conflict?: { title: string; version: number } };
 
@@ -79,9 +80,17 @@ describe('the RAID log', () => {
   const rowByRef = (ref: string) =>
     api.handle.db.selectFrom('raid_item').selectAll().where('ref', '=', ref).executeTakeFirstOrThrow();
   const countRows = async () =>
-    (await api.handle.db.selectFrom('raid_item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    (
+      await api.handle.db
+        .selectFrom('raid_item')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
-  async function create(input: Record<string, unknown>, token = editor): Promise<GqlResponse<{ createRaidItem: Result }>> {
+  async function create(
+    input: Record<string, unknown>,
+    token = editor,
+  ): Promise<GqlResponse<{ createRaidItem: Result }>> {
     return api.gql<{ createRaidItem: Result }>(CREATE, { input: { programmeId, ...input } }, token);
   }
 
@@ -114,9 +123,21 @@ describe('the RAID log', () => {
   describe('creating an item', () => {
     it('gives a new risk the next reference and scores and bands it, at every band edge', async () => {
       const cases: [number, number][][] = [
-        [[1, 1], [2, 2], [1, 5]], // 1 LOW, 4 LOW, 5 MEDIUM
-        [[3, 3], [2, 5], [3, 5]], // 9 MEDIUM, 10 HIGH, 15 HIGH
-        [[4, 4], [5, 5], [4, 1]], // 16 CRITICAL, 25 CRITICAL, 4 LOW
+        [
+          [1, 1],
+          [2, 2],
+          [1, 5],
+        ], // 1 LOW, 4 LOW, 5 MEDIUM
+        [
+          [3, 3],
+          [2, 5],
+          [3, 5],
+        ], // 9 MEDIUM, 10 HIGH, 15 HIGH
+        [
+          [4, 4],
+          [5, 5],
+          [4, 1],
+        ], // 16 CRITICAL, 25 CRITICAL, 4 LOW
       ];
       for (const [inherent, residual, target] of cases) {
         const next = (await lastNumber('R')) + 1;
@@ -125,7 +146,8 @@ describe('the RAID log', () => {
           {
             type: 'RISK',
             title: '  Trust payroll provider fails at cutover  ',
-            statement: 'There is a risk that the first trust payroll is late, caused by ..., resulting in ...',
+            statement:
+              'There is a risk that the first trust payroll is late, caused by ..., resulting in ...',
             inherent: toInput(inherent!),
             residual: toInput(residual!),
             target: toInput(target!),
@@ -211,7 +233,12 @@ describe('the RAID log', () => {
 
     it('refuses a likelihood without an impact (the input needs both) and writes nothing', async () => {
       const before = await countRows();
-      const res = await create({ type: 'RISK', title: 'Half a score', statement: 'x', inherent: { likelihood: 3 } });
+      const res = await create({
+        type: 'RISK',
+        title: 'Half a score',
+        statement: 'x',
+        inherent: { likelihood: 3 },
+      });
       expect(res.data ?? null).toBeNull();
       expect(res.errors?.[0]?.message).toMatch(/input\.inherent/);
       expect(res.errors?.[0]?.message).toMatch(/"impact"/);
@@ -227,7 +254,10 @@ describe('the RAID log', () => {
         { input: { programmeId: 'not-an-id', type: 'RISK', title: 'A title', statement: 'Something' } },
         editor,
       );
-      expect(badId.data?.createRaidItem).toMatchObject({ __typename: 'ValidationError', field: 'programmeId' });
+      expect(badId.data?.createRaidItem).toMatchObject({
+        __typename: 'ValidationError',
+        field: 'programmeId',
+      });
       expect(await countRows()).toBe(before);
     });
 
@@ -294,7 +324,13 @@ describe('the RAID log', () => {
       const now = await itemByRef('R-008');
       const first = await api.gql<{ updateRaidItem: Result }>(
         UPDATE,
-        { input: { id: now.id, expectedVersion: now.version, title: 'Pension admission agreement signed after go-live' } },
+        {
+          input: {
+            id: now.id,
+            expectedVersion: now.version,
+            title: 'Pension admission agreement signed after go-live',
+          },
+        },
         editor,
       );
       expect(first.data?.updateRaidItem.__typename).toBe('RaidItem');
@@ -302,7 +338,14 @@ describe('the RAID log', () => {
 
       const stale = await api.gql<{ updateRaidItem: ConflictResult }>(
         UPDATE,
-        { input: { id: now.id, expectedVersion: now.version, title: 'Someone else’s title', status: 'CLOSED' } },
+        {
+          input: {
+            id: now.id,
+            expectedVersion: now.version,
+            title: 'Someone else’s title',
+            status: 'CLOSED',
+          },
+        },
         admin,
       );
       expect(stale.errors).toBeUndefined();
@@ -365,7 +408,10 @@ describe('the RAID log', () => {
         { input: { id: open.id, expectedVersion: open.version + 3 } },
         editor,
       );
-      expect(res.data?.closeRaidItem).toMatchObject({ __typename: 'ConflictError', currentVersion: open.version });
+      expect(res.data?.closeRaidItem).toMatchObject({
+        __typename: 'ConflictError',
+        currentVersion: open.version,
+      });
       expect(await rowByRef('R-015')).toEqual(before);
     });
 
@@ -374,7 +420,11 @@ describe('the RAID log', () => {
       const item = await itemByRef('R-001');
       const attempts = [
         await create({ type: 'RISK', title: 'Viewer risk', statement: 'x' }, viewer),
-        await api.gql(UPDATE, { input: { id: item.id, expectedVersion: item.version, title: 'Viewer was here' } }, viewer),
+        await api.gql(
+          UPDATE,
+          { input: { id: item.id, expectedVersion: item.version, title: 'Viewer was here' } },
+          viewer,
+        ),
         await api.gql(CLOSE, { input: { id: item.id, expectedVersion: item.version } }, viewer),
       ];
       for (const res of attempts) {

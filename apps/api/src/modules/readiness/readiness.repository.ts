@@ -11,7 +11,14 @@ export interface ReadinessRow {
   day_one_critical: boolean;
 }
 
-const columns = ['programme_id', 'workstream_id', 'service_id', 'status', 'due_date', 'day_one_critical'] as const;
+const columns = [
+  'programme_id',
+  'workstream_id',
+  'service_id',
+  'status',
+  'due_date',
+  'day_one_critical',
+] as const;
 
 /** The few columns readiness needs, for every item of the given programmes. */
 export async function readinessRowsByProgrammeIds(
@@ -27,7 +34,11 @@ export async function readinessRowsByWorkstreamIds(
   workstreamIds: readonly string[],
 ): Promise<ReadinessRow[]> {
   if (workstreamIds.length === 0) return [];
-  return db.selectFrom('checklist_item').select(columns).where('workstream_id', 'in', workstreamIds).execute();
+  return db
+    .selectFrom('checklist_item')
+    .select(columns)
+    .where('workstream_id', 'in', workstreamIds)
+    .execute();
 }
 
 export async function readinessRowsByServiceIds(

@@ -35,9 +35,18 @@ export const ReadinessRef = builder.objectRef<Readiness>('Readiness').implement(
   }),
 });
 
-const byProgramme = groupLoader((ctx, ids) => readinessRowsByProgrammeIds(ctx.db, ids), (r) => r.programme_id);
-const byWorkstream = groupLoader((ctx, ids) => readinessRowsByWorkstreamIds(ctx.db, ids), (r) => r.workstream_id);
-const byService = groupLoader((ctx, ids) => readinessRowsByServiceIds(ctx.db, ids), (r) => r.service_id!);
+const byProgramme = groupLoader(
+  (ctx, ids) => readinessRowsByProgrammeIds(ctx.db, ids),
+  (r) => r.programme_id,
+);
+const byWorkstream = groupLoader(
+  (ctx, ids) => readinessRowsByWorkstreamIds(ctx.db, ids),
+  (r) => r.workstream_id,
+);
+const byService = groupLoader(
+  (ctx, ids) => readinessRowsByServiceIds(ctx.db, ids),
+  (r) => r.service_id!,
+);
 
 const roll = (rows: readonly ReadinessRow[], today: string) =>
   rollUpReadiness(
@@ -66,12 +75,14 @@ const WorkstreamReadinessRef = builder
     }),
   });
 
-const ServiceReadinessRef = builder.objectRef<{ id: string; readiness: Readiness }>('ServiceReadiness').implement({
-  fields: (t) => ({
-    service: t.field({ type: ServiceRef, resolve: (r) => r.id }),
-    readiness: t.field({ type: ReadinessRef, resolve: (r) => r.readiness }),
-  }),
-});
+const ServiceReadinessRef = builder
+  .objectRef<{ id: string; readiness: Readiness }>('ServiceReadiness')
+  .implement({
+    fields: (t) => ({
+      service: t.field({ type: ServiceRef, resolve: (r) => r.id }),
+      readiness: t.field({ type: ReadinessRef, resolve: (r) => r.readiness }),
+    }),
+  });
 
 builder.objectFields(ProgrammeRef, (t) => ({
   readiness: t.field({
@@ -109,4 +120,3 @@ builder.objectField(ServiceRef, 'readiness', (t) =>
     resolve: async (s, _args, ctx) => roll(await byService(ctx).load(s.id), ctx.today),
   }),
 );
-

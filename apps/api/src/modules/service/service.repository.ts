@@ -44,7 +44,11 @@ export async function listServices(
     .execute();
 }
 
-export async function countServices(db: Kysely<Database>, programmeId: string, filter: ServiceFilter): Promise<number> {
+export async function countServices(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: ServiceFilter,
+): Promise<number> {
   const row = await filtered(db, programmeId, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -56,7 +60,10 @@ export async function teamsByIds(db: Kysely<Database>, ids: readonly string[]): 
   return db.selectFrom('team').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function teamsByServiceIds(db: Kysely<Database>, serviceIds: readonly string[]): Promise<Team[]> {
+export async function teamsByServiceIds(
+  db: Kysely<Database>,
+  serviceIds: readonly string[],
+): Promise<Team[]> {
   if (serviceIds.length === 0) return [];
   return db.selectFrom('team').selectAll().where('service_id', 'in', serviceIds).orderBy('name').execute();
 }

@@ -14,12 +14,16 @@ import {
 
 export const DispositionEnum = builder.enumType('ServiceDisposition', {
   values: SERVICE_DISPOSITIONS,
-  description: 'Whether a service moves to the transferee, stays with the council, varies, or is hosted regionally.',
+  description:
+    'Whether a service moves to the transferee, stays with the council, varies, or is hosted regionally.',
 });
-export const TransferStatusEnum = builder.enumType('ServiceTransferStatus', { values: SERVICE_TRANSFER_STATUSES });
+export const TransferStatusEnum = builder.enumType('ServiceTransferStatus', {
+  values: SERVICE_TRANSFER_STATUSES,
+});
 
 export const ServiceRef = builder.loadableNode('Service', {
-  description: 'A service in the catalogue (the front door, fostering, youth justice...), with its disposition.',
+  description:
+    'A service in the catalogue (the front door, fostering, youth justice...), with its disposition.',
   id: { resolve: (s: Service) => s.id },
   load: (ids: string[], ctx) => servicesByIds(ctx.db, ids),
   sort: (s) => s.id,
@@ -50,12 +54,12 @@ export const TeamRef = builder.loadableNode('Team', {
 });
 
 builder.objectFields(ServiceRef, (t) => ({
-    teams: t.loadableGroup({
-      type: TeamRef,
-      load: (ids: string[], ctx) => teamsByServiceIds(ctx.db, ids),
-      group: (team) => (team as { service_id: string }).service_id,
-      resolve: (s) => s.id,
-    }),
+  teams: t.loadableGroup({
+    type: TeamRef,
+    load: (ids: string[], ctx) => teamsByServiceIds(ctx.db, ids),
+    group: (team) => (team as { service_id: string }).service_id,
+    resolve: (s) => s.id,
+  }),
 }));
 
 const ServiceFilterInput = builder.inputType('ServiceFilter', {
