@@ -28,6 +28,8 @@ import type {
 /** `YYYY-MM-DD`. */
 export type DateColumn = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A column the database fills with its default when an insert leaves it out. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
 
 /** version, created_at, updated_at: every mutable row carries them. */
 interface Versioned {
@@ -48,7 +50,7 @@ export interface OrganisationTable extends Versioned {
 export interface ProgrammeTable extends Versioned {
   id: Generated<string>;
   name: string;
-  description: string;
+  description: WithDefault<string>;
   transferor_id: string;
   transferee_id: string;
   transfer_at: ColumnType<Date, Date | string, Date | string>;
@@ -66,7 +68,7 @@ export interface ServiceTable extends Versioned {
   programme_id: string;
   key: string;
   name: string;
-  description: string;
+  description: WithDefault<string>;
   disposition: ServiceDisposition;
   transfer_status: ServiceTransferStatus;
   shadow_date: DateColumn | null;
@@ -84,7 +86,7 @@ export interface WorkstreamTable extends Versioned {
   programme_id: string;
   code: WorkstreamCode;
   name: string;
-  description: string;
+  description: WithDefault<string>;
   lead_organisation_id: string | null;
   lead_user_id: string | null;
 }
@@ -96,11 +98,11 @@ export interface ChecklistItemTable extends Versioned {
   service_id: string | null;
   ref: string;
   title: string;
-  description: string;
+  description: WithDefault<string>;
   owner_org: OwnerOrg;
   owner_user_id: string | null;
   due_date: DateColumn | null;
-  day_one_critical: boolean;
+  day_one_critical: WithDefault<boolean>;
   status: ChecklistStatus;
   evidence: ColumnType<string[], string[] | undefined, string[]>;
 }
@@ -116,12 +118,12 @@ export interface MilestoneTable extends Versioned {
   workstream_id: string | null;
   service_id: string | null;
   name: string;
-  description: string;
+  description: WithDefault<string>;
   baseline_date: DateColumn;
   forecast_date: DateColumn | null;
   actual_date: DateColumn | null;
   rag: Rag;
-  critical: boolean;
+  critical: WithDefault<boolean>;
 }
 
 export interface RaidItemTable extends Versioned {
@@ -136,7 +138,7 @@ export interface RaidItemTable extends Versioned {
   owner_user_id: string | null;
   status: RaidStatus;
   response: RaidResponse | null;
-  response_plan: string;
+  response_plan: WithDefault<string>;
   due_date: DateColumn | null;
   inherent_likelihood: number | null;
   inherent_impact: number | null;
@@ -156,7 +158,7 @@ export interface PostTable extends Versioned {
   grade: string;
   fte: number;
   cost_centre: string;
-  vacant: boolean;
+  vacant: WithDefault<boolean>;
 }
 
 export interface EmployeeTable extends Versioned {

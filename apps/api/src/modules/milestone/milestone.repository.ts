@@ -10,6 +10,8 @@ export interface MilestoneFilter {
   from?: string | null;
   /** ...to this date, inclusive. */
   to?: string | null;
+  /** true: only milestones with an actual date; false: only those still to come. */
+  achieved?: boolean | null;
 }
 
 function filtered(
@@ -22,6 +24,9 @@ function filtered(
   if (filter.rags?.length) q = q.where('rag', 'in', filter.rags);
   if (filter.serviceIds?.length) q = q.where('service_id', 'in', filter.serviceIds);
   const due = sql<string>`coalesce(actual_date, forecast_date, baseline_date)`;
+  if (typeof filter.achieved === 'boolean') {
+    q = q.where('actual_date', filter.achieved ? 'is not' : 'is', null);
+  }
   if (filter.from) q = q.where(due, '>=', filter.from);
   if (filter.to) q = q.where(due, '<=', filter.to);
   return q;

@@ -1,5 +1,6 @@
 import type { Milestone } from '@handover/db';
-import { RAGS } from '@handover/domain';
+import { RAGS, addCalendarDays } from '@handover/domain';
+import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder } from '../../schema/builder.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
@@ -57,6 +58,11 @@ const MilestoneFilterInput = builder.inputType('MilestoneFilter', {
       description: 'Due (actual, forecast or baseline) on or after.',
     }),
     to: t.field({ type: 'Date', required: false, description: 'Due on or before.' }),
+    achieved: t.boolean({ required: false, description: 'true: achieved (actual date set); false: still to come.' }),
+    dueWithinDays: t.int({
+      required: false,
+      description: 'Due from today to this many days ahead (UK calendar); combines with from/to as the narrower range.',
+    }),
   }),
 });
 
@@ -68,8 +74,16 @@ builder.objectField(ProgrammeRef, 'milestones', (t) =>
       args: { filter: t.arg({ type: MilestoneFilterInput, required: false }) },
       resolve: async (programme, args, ctx) => {
         const f = args.filter ?? {};
+        if (typeof f.dueWithinDays === 'number' && (f.dueWithinDays < 0 || f.dueWithinDays > 3660)) {
+          throw new ValidationError('filter.dueWithinDays', 'must be from 0 to 3660 days');
+        }
+        const horizon = typeof f.dueWithinDays === 'number' ? addCalendarDays(ctx.today, f.dueWithinDays) : null;
         const filter: MilestoneFilter = {
-          ...f,
+          critical: f.critical,
+          rags: f.rags,
+          achieved: f.achieved,
+          from: horizon && (!f.from || f.from < ctx.today) ? ctx.today : f.from,
+          to: horizon && (!f.to || f.to > horizon) ? horizon : f.to,
           serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
         };
         return {

@@ -266,3 +266,35 @@ describe('milestones', () => {
     });
   });
 });
+
+describe('milestones due soon', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(async () => {
+    expect(api.unexpected).toEqual([]);
+    await api.close();
+  });
+
+  it('lists the ones still to come within the next days, by the API’s today', async () => {
+    const res = await api.gql<{
+      today: string;
+      programme: { milestones: { edges: { node: { baselineDate: string; forecastDate: string | null; actualDate: string | null } }[] } };
+    }>(
+      `query ($id: ID!) { today programme(id: $id) { milestones(first: 100, filter: { dueWithinDays: 30, achieved: false }) {
+        edges { node { baselineDate forecastDate actualDate } } } } }`,
+      { id: await api.programmeId() },
+      await api.login('VIEWER'),
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.today).toBe('2023-02-15');
+    const nodes = res.data!.programme.milestones.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const m of nodes) {
+      const due = m.forecastDate ?? m.baselineDate;
+      expect(m.actualDate).toBeNull();
+      expect(due >= '2023-02-15' && due <= '2023-03-17').toBe(true);
+    }
+  });
+});

@@ -96,6 +96,11 @@ export const ProgrammeRef = builder.loadableNode('Programme', {
 });
 
 builder.queryFields((t) => ({
+  today: t.field({
+    type: 'Date',
+    description: 'Today in the UK calendar, as the API counts it (overdue, days to transfer).',
+    resolve: (_root, _args, ctx) => ctx.today,
+  }),
   programmes: t.connection(
     {
       type: ProgrammeRef,
