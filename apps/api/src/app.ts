@@ -16,7 +16,10 @@ import { schema } from './schema/index.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
+  /** Real time: sessions and timestamps. */
   clock?: Clock;
+  /** Fix the programme calendar's "today" (YYYY-MM-DD) for demos; sessions keep real time. */
+  today?: string;
   sessionPolicy?: SessionPolicy;
   /** Serve GraphiQL at /graphql (development only). */
   graphiql?: boolean;
@@ -106,7 +109,7 @@ export function createApp(options: AppOptions): App {
       requestIds.set(request, requestId);
       const now = clock.now();
       const viewer = await authenticate(db, request.headers.get('authorization'), now, sessionPolicy);
-      return { db, clock, today: today(clock), viewer, requestId, sessionPolicy };
+      return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy };
     },
     plugins: [
       requestIdPlugin,

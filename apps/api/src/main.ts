@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import { createDb, isEmpty, migrateToLatest, seedDemo } from '@handover/db';
 import { createApp } from './app.ts';
-import { fixedClock, systemClock } from './clock.ts';
+import { systemClock } from './clock.ts';
 import { loadEnv, pgliteDir } from './env.ts';
 
 const env = loadEnv();
@@ -25,21 +25,21 @@ if (env.HANDOVER_SEED && (await isEmpty(handle.db))) {
   console.log(`Handover: loaded the demo programme in ${Date.now() - started} ms (${counts})`);
 }
 
-const clock = env.HANDOVER_TODAY ? fixedClock(env.HANDOVER_TODAY) : systemClock;
-if (env.HANDOVER_TODAY) console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY)`);
+if (env.HANDOVER_TODAY) console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY); sessions keep real time`);
 
 const app = createApp({
   db: handle.db,
-  clock,
+  clock: systemClock,
+  today: env.HANDOVER_TODAY,
   sessionPolicy: { ttlHours: env.SESSION_TTL_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES },
   graphiql: env.NODE_ENV !== 'production',
 });
 // Yoga answers every request itself, errors included; the promise it returns needs no handling here.
 // eslint-disable-next-line @typescript-eslint/no-misused-promises
 const server = createServer(app);
-server.listen(env.PORT, env.HOST, () => {
+server.listen(env.API_PORT, env.HOST, () => {
   console.log(
-    `Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/graphql`,
+    `Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.API_PORT}/graphql`,
   );
 });
 

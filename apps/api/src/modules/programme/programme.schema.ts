@@ -3,7 +3,7 @@ import {
   ORGANISATION_TYPES,
   PROGRAMME_STATUSES,
   RISK_BANDS,
-  daysToTransfer,
+  calendarDaysBetween,
   eliDueDate,
   londonDate,
   type RiskBandRange,
@@ -70,7 +70,7 @@ export const ProgrammeRef = builder.loadableNode('Programme', {
     }),
     daysToTransfer: t.int({
       description: 'Calendar days from today (UK) to the transfer date: 0 on the day, negative after it.',
-      resolve: (p, _args, ctx) => daysToTransfer(p.transfer_at, ctx.clock.now()),
+      resolve: (p, _args, ctx) => calendarDaysBetween(ctx.today, londonDate(p.transfer_at)),
     }),
     eliDueDate: t.field({
       type: 'Date',

@@ -1,0 +1,79 @@
+/** How values read on screen and in exports, the GOV.UK way: "15 February 2023", "In progress". */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A YYYY-MM-DD calendar date as "4 March 2023"; an empty string for none. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '';
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** An enum value as words: DAY_ONE → "Day one", IN_PROGRESS → "In progress". */
+export function humanise(value: string | null | undefined): string {
+  if (!value) return '';
+  const words = value.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+type TagColour =
+  'grey' | 'blue' | 'green' | 'yellow' | 'orange' | 'red' | 'purple' | 'turquoise' | 'light-blue' | 'pink';
+
+const TAG_COLOURS: Record<string, TagColour> = {
+  // checklist status
+  NOT_STARTED: 'grey',
+  IN_PROGRESS: 'light-blue',
+  BLOCKED: 'red',
+  AT_RISK: 'orange',
+  COMPLETE: 'green',
+  NOT_APPLICABLE: 'grey',
+  DEFERRED_POST_GO_LIVE: 'purple',
+  // RAG
+  RED: 'red',
+  AMBER: 'orange',
+  GREEN: 'green',
+  BLUE: 'blue',
+  GREY: 'grey',
+  // risk bands
+  LOW: 'green',
+  MEDIUM: 'yellow',
+  HIGH: 'orange',
+  CRITICAL: 'red',
+  // RAID status
+  OPEN: 'light-blue',
+  MONITORING: 'turquoise',
+  MITIGATED: 'green',
+  CLOSED: 'grey',
+  MATERIALISED: 'red',
+  // service transfer status and disposition
+  READY: 'green',
+  TRANSFERRED: 'blue',
+  RETAINED: 'grey',
+  TRANSFERS: 'blue',
+  RETAINED_BY_COUNCIL: 'grey',
+  VARIES: 'yellow',
+  REGIONAL: 'purple',
+};
+
+/** The GOV.UK tag class for a status, RAG or band. */
+export function tagClass(value: string): string {
+  const colour = TAG_COLOURS[value];
+  return colour ? `govuk-tag govuk-tag--${colour}` : 'govuk-tag';
+}

@@ -1,0 +1,65 @@
+/**
+ * The admin app's only way to the data: GraphQL over HTTP to the API, from
+ * the server side, with the user's session token as a bearer token.
+ */
+import { env } from '$env/dynamic/private';
+
+export type Role = 'ADMIN' | 'EDITOR' | 'HR' | 'VIEWER';
+
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** The API could not be reached or answered with errors that are not data. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const apiUrl = (): string =>
+  env.HANDOVER_API_URL || `http://127.0.0.1:${env.API_PORT || 4000}/graphql`;
+
+export interface GqlOptions {
+  token: string | null;
+  variables?: Record<string, unknown>;
+  requestId?: string;
+}
+
+/** Runs a GraphQL operation; throws ApiError on transport failures and on top-level errors. */
+export async function gql<T>(query: string, { token, variables, requestId }: GqlOptions): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(requestId ? { 'x-request-id': requestId } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The Handover API cannot be reached', ['UNREACHABLE']);
+  }
+  const body = (await response.json().catch(() => null)) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
+  if (!body) throw new ApiError(`The Handover API answered ${response.status} without a body`);
+  if (body.errors?.length) {
+    throw new ApiError(
+      body.errors.map((e) => e.message).join('; '),
+      body.errors.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+    );
+  }
+  if (!body.data) throw new ApiError('The Handover API answered without data');
+  return body.data;
+}

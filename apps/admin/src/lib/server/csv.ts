@@ -1,0 +1,40 @@
+/**
+ * CSV exports of what a table shows. Quoting is csv-stringify's (a maintained
+ * library); we add the one rule spreadsheets need: a cell that begins with
+ * = + - @ or a tab or carriage return would run as a formula in Excel or
+ * LibreOffice, so it is prefixed with an apostrophe and shows as text.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => unknown;
+}
+
+/** The rows as CSV, with a header row, a byte-order mark for Excel, and CRLF line ends. */
+export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
+  const records = [
+    columns.map((c) => c.header),
+    ...rows.map((row) => columns.map((c) => neutralise(c.value(row)))),
+  ];
+  return '\uFEFF' + stringify(records, { record_delimiter: 'windows' });
+}
+
+/** A download response for `csv`, named `<name>-<date>.csv`. */
+export function csvResponse(csv: string, name: string, today: string): Response {
+  return new Response(csv, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}-${today}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+}
