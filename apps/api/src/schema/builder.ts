@@ -9,7 +9,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isIsoDate, type Role } from '@handover/domain';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import type { Context } from '../context.ts';
 
 export interface AuthScopes {
@@ -58,9 +58,16 @@ export const builder = new SchemaBuilder<{
 builder.scalarType('Date', {
   description: 'A calendar date, written YYYY-MM-DD (UK calendar).',
   serialize: (value) => value,
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) {
+      throw new TypeError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : 'a non-string'}`);
+    }
+    return ast.value;
+  },
   parseValue: (value) => {
     if (typeof value !== 'string' || !isIsoDate(value)) {
-      throw new GraphQLError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${JSON.stringify(value)}`);
+      // A TypeError, not a GraphQLError: graphql-js then adds where the value was (variable path or literal location).
+      throw new TypeError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${JSON.stringify(value)}`);
     }
     return value;
   },
@@ -72,7 +79,7 @@ builder.scalarType('DateTime', {
   parseValue: (value) => {
     const d = typeof value === 'string' ? new Date(value) : null;
     if (!d || Number.isNaN(d.getTime())) {
-      throw new GraphQLError(`a DateTime is an ISO 8601 instant; got ${JSON.stringify(value)}`);
+      throw new TypeError(`a DateTime is an ISO 8601 instant; got ${JSON.stringify(value)}`);
     }
     return d;
   },

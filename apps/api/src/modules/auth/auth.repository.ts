@@ -1,4 +1,5 @@
 import type { AppUser, Database } from '@handover/db';
+import { onlyUuids } from '../common/ids.ts';
 import type { Kysely } from 'kysely';
 
 export interface SessionWithUser {
@@ -16,8 +17,9 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 }
 
 export async function usersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<AppUser[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('app_user').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('app_user').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function insertSession(
@@ -73,4 +75,8 @@ export async function touchSession(db: Kysely<Database>, sessionId: string, now:
 
 export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
   await db.deleteFrom('session').where('id', '=', sessionId).execute();
+}
+
+export async function listActiveUsers(db: Kysely<Database>): Promise<AppUser[]> {
+  return db.selectFrom('app_user').selectAll().where('active', '=', true).orderBy('name').execute();
 }

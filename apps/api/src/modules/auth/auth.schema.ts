@@ -4,7 +4,7 @@ import { builder } from '../../schema/builder.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import { ValidationError } from '../../schema/errors.ts';
 import { login, logout } from './auth.service.ts';
-import { usersByIds } from './auth.repository.ts';
+import { listActiveUsers, usersByIds } from './auth.repository.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
@@ -46,6 +46,14 @@ builder.queryField('viewer', (t) =>
     description: 'The signed-in user, or null when the request carries no live session.',
     skipTypeScopes: true,
     resolve: (_root, _args, ctx) => ctx.viewer?.userId ?? null,
+  }),
+);
+
+builder.queryField('users', (t) =>
+  t.field({
+    type: [UserRef],
+    description: 'Everyone who can sign in, by name: the people items can be assigned to.',
+    resolve: (_root, _args, ctx) => listActiveUsers(ctx.db),
   }),
 );
 

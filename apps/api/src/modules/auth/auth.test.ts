@@ -122,3 +122,21 @@ describe('signing in', () => {
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
 });
+
+describe('users', () => {
+  it('lists the people items can be assigned to, for a signed-in user only', async () => {
+    const api = await startTestApi();
+    try {
+      const res = await api.gql<{ users: { email: string; role: string }[] }>('{ users { email role } }', {}, await api.login('VIEWER'));
+      expect(res.data?.users.map((u) => u.email).sort()).toEqual([
+        'admin@handover.example',
+        'editor@handover.example',
+        'hr@handover.example',
+        'viewer@handover.example',
+      ]);
+      expect((await api.gql('{ users { email } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await api.close();
+    }
+  });
+});

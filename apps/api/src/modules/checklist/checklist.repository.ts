@@ -1,17 +1,20 @@
 import type { ChecklistItem, Database, Workstream } from '@handover/db';
+import { onlyUuids } from '../common/ids.ts';
 import {
   CLOSED_CHECKLIST_STATUSES,
+  WORKSTREAM_CODES,
   type ChecklistStatus,
   type OwnerOrg,
   type WorkstreamCode,
 } from '@handover/domain';
-import type { Kysely, SelectQueryBuilder, Updateable } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { ChecklistItemTable } from '@handover/db';
 import { likePattern } from '../service/service.repository.ts';
 
 export async function workstreamsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Workstream[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('workstream').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('workstream').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function workstreamsByProgrammeIds(
@@ -19,13 +22,12 @@ export async function workstreamsByProgrammeIds(
   programmeIds: readonly string[],
 ): Promise<Workstream[]> {
   if (programmeIds.length === 0) return [];
-  // The seventeen workstreams in the order of DOMAIN.md section 3 (the order they were created in).
+  // The seventeen workstreams in the order of DOMAIN.md section 3.
   return db
     .selectFrom('workstream')
     .selectAll()
     .where('programme_id', 'in', programmeIds)
-    .orderBy('created_at')
-    .orderBy('code')
+    .orderBy(sql`array_position(${sql.val([...WORKSTREAM_CODES])}::text[], code)`)
     .execute();
 }
 
@@ -127,8 +129,9 @@ export async function checklistItemsByIds(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<ChecklistItem[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('checklist_item').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('checklist_item').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function checklistItemsByServiceIds(

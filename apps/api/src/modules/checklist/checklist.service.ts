@@ -61,14 +61,14 @@ export async function updateChecklistItem(
   }
   if (changes.ownerUserId !== undefined) {
     if (changes.ownerUserId !== null && !(await userExists(db, changes.ownerUserId))) {
-      throw new ValidationError('ownerUserId', 'names no user');
+      throw new ValidationError('ownerId', 'names no user');
     }
     patch.owner_user_id = changes.ownerUserId;
   }
   if (Object.keys(patch).length === 0) {
     throw new ValidationError(
       'input',
-      'nothing to change: give at least one of status, ownerUserId, ownerOrg, dueDate, evidence',
+      'nothing to change: give at least one of status, ownerId, ownerOrg, dueDate, evidence',
     );
   }
   return updateAtVersion({

@@ -147,7 +147,7 @@ describe('checklist items', () => {
     const before = await row(item.id);
     const stale = await api.gql(
       UPDATE,
-      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      { input: { id: item.id, expectedVersion: item.version, dueDate: '2023-03-30' } },
       editor,
     );
     expect(stale.data?.updateChecklistItem).toMatchObject({
@@ -166,6 +166,8 @@ describe('checklist items', () => {
       [{ id: 'not-an-id', expectedVersion: 1, status: 'COMPLETE' }, 'id'],
       [{ id: programmeId, expectedVersion: 1, status: 'COMPLETE' }, 'id'],
       [{ id: item.id, expectedVersion: item.version, evidence: ['javascript:alert(1)'] }, 'evidence[0]'],
+      [{ id: item.id, expectedVersion: item.version, evidence: ['ok', ' JavaScript : alert(1)'] }, 'evidence[1]'],
+      [{ id: item.id, expectedVersion: item.version, evidence: ['data: text/html,<b>x</b>'] }, 'evidence[0]'],
       [{ id: item.id, expectedVersion: item.version, ownerId: programmeId }, 'ownerId'],
       [{ id: item.id, expectedVersion: item.version }, 'input'],
       [{ id: item.id, expectedVersion: 0, status: 'COMPLETE' }, 'expectedVersion'],
@@ -275,5 +277,41 @@ describe('completing an item', () => {
       editor,
     );
     expect(done.data?.updateChecklistItem).toMatchObject({ __typename: 'ChecklistItem', status: 'COMPLETE' });
+  });
+});
+
+describe('reading by id', () => {
+  it('answers null, not an internal error, for IDs that name no row, without spoiling the rest of a batch', async () => {
+    const api = await startTestApi();
+    try {
+      const token = await api.login('VIEWER');
+      const programmeId = await api.programmeId();
+      const bad = Buffer.from('Programme:xyz').toString('base64');
+      const res = await api.gql<{ nodes: ({ id: string } | null)[] }>(
+        'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        { ids: [programmeId, bad] },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.nodes).toEqual([{ id: programmeId }, null]);
+      expect(api.unexpected).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('names where a date written inline is wrong', async () => {
+    const api = await startTestApi();
+    try {
+      const res = await api.gql(
+        'mutation { updateChecklistItem(input: { id: "x", expectedVersion: 1, dueDate: "2023-02-30" }) { __typename } }',
+        {},
+        await api.login('EDITOR'),
+      );
+      expect(res.errors?.[0]?.message).toMatch(/"Date", found "2023-02-30".*YYYY-MM-DD/);
+      expect(res.errors?.[0]).toHaveProperty('locations');
+    } finally {
+      await api.close();
+    }
   });
 });

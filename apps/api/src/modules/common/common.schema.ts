@@ -3,6 +3,7 @@ import { createContextCache } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import type { Context } from '../../context.ts';
+import { isUuid } from './ids.ts';
 import { builder, type BuilderTypes } from '../../schema/builder.ts';
 import {
   ConflictError,
@@ -73,13 +74,12 @@ export function decodeId(value: string, typename: string | readonly string[], fi
   } catch {
     throw new ValidationError(field, `"${value}" is not a valid ID`);
   }
-  if (!allowed.includes(decoded.typename) || decoded.id === '' || !UUID.test(decoded.id)) {
+  if (!allowed.includes(decoded.typename) || decoded.id === '' || !isUuid(decoded.id)) {
     throw new ValidationError(field, `"${value}" is not the ID of a ${allowed.join(' or ')}`);
   }
   return decoded.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Lists offset pages: cursors are opaque offsets, as Relay expects. */
 export const MAX_PAGE_SIZE = 200;

@@ -45,7 +45,10 @@ export function evidenceList(field: string, values: readonly string[]): string[]
     if (v.length > MAX_EVIDENCE_LENGTH) {
       throw new ValidationError(`${field}[${i}]`, `is too long (at most ${MAX_EVIDENCE_LENGTH} characters)`);
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(v) && !/^https?:\/\//i.test(v) && !/^[a-z]+:\s/i.test(v)) {
+    if (/^(javascript|data|vbscript|file|blob)\s*:/i.test(v.replace(/[\s\u0000-\u001f]/g, ''))) {
+      throw new ValidationError(`${field}[${i}]`, 'a link must start with http:// or https://');
+    }
+    if (/^[a-z][a-z0-9+.-]*:\S/i.test(v) && !/^https?:\/\//i.test(v)) {
       throw new ValidationError(`${field}[${i}]`, 'a link must start with http:// or https://');
     }
     if (/^https?:\/\//i.test(v) && !URL.canParse(v)) {

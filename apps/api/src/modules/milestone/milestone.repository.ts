@@ -1,5 +1,6 @@
 import type { Database, Milestone, MilestoneTable } from '@handover/db';
 import type { Rag } from '@handover/domain';
+import { onlyUuids } from '../common/ids.ts';
 import { sql, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
 
 export interface MilestoneFilter {
@@ -60,8 +61,9 @@ export async function countMilestones(
 }
 
 export async function milestonesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Milestone[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('milestone').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('milestone').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function milestonesByServiceIds(

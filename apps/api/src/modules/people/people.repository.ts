@@ -1,5 +1,6 @@
 import type { Database, Employee, Post } from '@handover/db';
 import type { AssignmentDecision, ContractType, TupeStatus } from '@handover/domain';
+import { onlyUuids } from '../common/ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 
 export interface PostFilter {
@@ -57,8 +58,9 @@ export async function countPosts(
 }
 
 export async function postsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Post[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('post').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('post').selectAll().where('id', 'in', valid).execute();
 }
 
 export interface EmployeeFilter {
@@ -124,8 +126,9 @@ export async function countEmployees(
 }
 
 export async function employeesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Employee[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('employee').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('employee').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function employeesByPostIds(

@@ -1,9 +1,11 @@
 import type { Database, Organisation, Programme } from '@handover/db';
+import { onlyUuids } from '../common/ids.ts';
 import type { Kysely } from 'kysely';
 
 export async function programmesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Programme[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('programme').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('programme').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function listProgrammes(
@@ -32,8 +34,9 @@ export async function organisationsByIds(
   db: Kysely<Database>,
   ids: readonly string[],
 ): Promise<Organisation[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('organisation').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('organisation').selectAll().where('id', 'in', valid).execute();
 }
 
 /** The organisations taking part in each programme, by programme id. */

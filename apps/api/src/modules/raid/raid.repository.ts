@@ -1,5 +1,6 @@
 import type { Database, NewRaidItem, RaidItem, RaidItemUpdate } from '@handover/db';
 import type { RaidStatus, RaidType, RiskBandRange } from '@handover/domain';
+import { onlyUuids } from '../common/ids.ts';
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { likePattern } from '../service/service.repository.ts';
 
@@ -77,8 +78,9 @@ export async function countRaidItems(
 }
 
 export async function raidItemsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<RaidItem[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('raid_item').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('raid_item').selectAll().where('id', 'in', valid).execute();
 }
 
 /** The highest number used so far in refs like `R-012` for this prefix. */

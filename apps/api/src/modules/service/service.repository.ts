@@ -1,5 +1,6 @@
 import type { Database, Service, Team } from '@handover/db';
 import type { ServiceDisposition, ServiceTransferStatus } from '@handover/domain';
+import { onlyUuids } from '../common/ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 
 export interface ServiceFilter {
@@ -9,8 +10,9 @@ export interface ServiceFilter {
 }
 
 export async function servicesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Service[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('service').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('service').selectAll().where('id', 'in', valid).execute();
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
@@ -56,8 +58,9 @@ export async function countServices(
 }
 
 export async function teamsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Team[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('team').selectAll().where('id', 'in', ids).execute();
+  const valid = onlyUuids(ids);
+  if (valid.length === 0) return [];
+  return db.selectFrom('team').selectAll().where('id', 'in', valid).execute();
 }
 
 export async function teamsByServiceIds(
