@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default [
-  { ignores: ['.svelte-kit/**', 'build/**', 'e2e/screenshots/**'] },
+  { ignores: ['.svelte-kit/**', 'build/**', 'e2e/screenshots/**', '**/*.tmp.mjs'] },
   ...config({ tsconfigRootDir: import.meta.dirname }),
   ...svelte.configs.recommended,
   {

@@ -10,7 +10,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutralise(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : `${value as number}`;
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : `${value as number}`;
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { apiAs } from './api';
+import { expectAccessible, launch, signedIn, url, type Role } from './browser';
+
+const SHOTS = new URL('./screenshots/', import.meta.url);
+
+let browser: Browser;
+let ids: { item: string; service: string; milestone: string; raid: string; employee: string };
+
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+  const data = await apiAs<{
+    programmes: {
+      edges: {
+        node: {
+          checklistItems: { edges: { node: { id: string } }[] };
+          services: { edges: { node: { id: string } }[] };
+          milestones: { edges: { node: { id: string } }[] };
+          raidItems: { edges: { node: { id: string } }[] };
+          employees: { edges: { node: { id: string } }[] };
+        };
+      }[];
+    };
+  }>(
+    'hr',
+    `{ programmes(first: 1) { edges { node {
+      checklistItems(first: 1, filter: { statuses: [BLOCKED] }) { edges { node { id } } }
+      services(first: 1) { edges { node { id } } }
+      milestones(first: 1) { edges { node { id } } }
+      raidItems(first: 1) { edges { node { id } } }
+      employees(first: 1) { edges { node { id } } }
+    } } } }`,
+  );
+  const p = data.programmes.edges[0]!.node;
+  ids = {
+    item: p.checklistItems.edges[0]!.node.id,
+    service: p.services.edges[0]!.node.id,
+    milestone: p.milestones.edges[0]!.node.id,
+    raid: p.raidItems.edges[0]!.node.id,
+    employee: p.employees.edges[0]!.node.id,
+  };
+});
+afterAll(async () => browser?.close());
+
+const PAGES: { role: Role; path: () => string }[] = [
+  { role: 'admin', path: () => '/' },
+  { role: 'admin', path: () => '/services' },
+  { role: 'admin', path: () => `/services/${encodeURIComponent(ids.service)}` },
+  { role: 'editor', path: () => '/checklists' },
+  { role: 'editor', path: () => '/checklists?overdue=yes&status=BLOCKED' },
+  { role: 'editor', path: () => `/checklists/${encodeURIComponent(ids.item)}` },
+  { role: 'viewer', path: () => `/checklists/${encodeURIComponent(ids.item)}` },
+  { role: 'admin', path: () => '/milestones' },
+  { role: 'admin', path: () => `/milestones/${encodeURIComponent(ids.milestone)}` },
+  { role: 'admin', path: () => '/raid' },
+  { role: 'admin', path: () => '/raid/new' },
+  { role: 'admin', path: () => `/raid/${encodeURIComponent(ids.raid)}` },
+  { role: 'viewer', path: () => '/people' },
+  { role: 'hr', path: () => '/people' },
+  { role: 'hr', path: () => '/people/employees' },
+  { role: 'hr', path: () => `/people/employees/${encodeURIComponent(ids.employee)}` },
+  { role: 'hr', path: () => '/people/posts' },
+];
+
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+];
+
+describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () => {
+  for (const { name, viewport } of WIDTHS) {
+    it(`sign-in page, ${name}`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(url('/sign-in'));
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('There is a problem').waitFor();
+      await expectAccessible(page);
+      await context.close();
+    });
+
+    for (const role of ['admin', 'editor', 'viewer', 'hr'] as const) {
+      it(`${role}'s pages, ${name}`, async () => {
+        const { context, page } = await signedIn(browser, role, viewport);
+        for (const entry of PAGES.filter((p) => p.role === role)) {
+          const path = entry.path();
+          const res = await page.goto(url(path));
+          if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status()}`);
+          await page.screenshot({
+            path: new URL(`${role}-${name}-${path.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`, SHOTS)
+              .pathname,
+            fullPage: true,
+          });
+          await expectAccessible(page);
+        }
+        await context.close();
+      });
+    }
+  }
+});

@@ -1,0 +1,41 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, signedIn, url } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+describe('people and personal data', () => {
+  it('HR sees staff records with their personal fields', async () => {
+    const { context, page } = await signedIn(browser, 'hr');
+    await page.goto(url('/people/employees'));
+    expect(page.url()).toContain('/people/employees');
+    const firstLink = page.locator('main table tbody tr a').first();
+    const name = (await firstLink.textContent())!.trim();
+    expect(name).toMatch(/^\S+ \S+/);
+    await firstLink.click();
+    await page.waitForURL(/\/people\/employees\/.+/);
+    const main = (await page.textContent('main'))!;
+    expect(main).toContain('National Insurance');
+    expect(main).toMatch(/[A-Z]{2}\d{6}[A-D]/);
+    await context.close();
+  });
+
+  for (const role of ['viewer', 'admin', 'editor'] as const) {
+    it(`${role} sees counts only, and is refused the staff records`, async () => {
+      const { context, page } = await signedIn(browser, role);
+      await page.goto(url('/people'));
+      const main = (await page.textContent('main'))!;
+      expect(main).toContain('HR only');
+      expect(main).not.toMatch(/[A-Z]{2}\d{6}[A-D]/);
+      for (const path of ['/people/employees', '/people/posts', '/people/employees/export.csv']) {
+        const res = await page.goto(url(path));
+        expect(res?.status(), path).toBe(403);
+      }
+      await context.close();
+    });
+  }
+});

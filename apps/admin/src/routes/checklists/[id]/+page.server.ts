@@ -1,0 +1,187 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { ApiError, gql } from '$lib/server/api';
+import { formText } from '$lib/server/list';
+import { humanise } from '$lib/format';
+import type { Actions, PageServerLoad } from './$types';
+import { OWNER_ORGS, STATUSES } from '$lib/checklist';
+import { readDateInput } from '$lib/server/dates';
+
+interface Ref {
+  id: string;
+  ref: string;
+  title: string;
+  status: string;
+}
+export interface ChecklistItemDetail {
+  id: string;
+  ref: string;
+  title: string;
+  description: string;
+  status: string;
+  dueDate: string | null;
+  overdue: boolean;
+  dayOneCritical: boolean;
+  ownerOrg: string;
+  owner: { id: string; name: string } | null;
+  evidence: string[];
+  version: number;
+  updatedAt: string;
+  workstream: { name: string };
+  service: { id: string; name: string } | null;
+  dependsOn: Ref[];
+  blockedBy: Ref[];
+  dependents: Ref[];
+}
+
+const ITEM_FIELDS = `id ref title description status dueDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
+  workstream { name } service { id name } dependsOn { id ref title status } blockedBy { id ref title status } dependents { id ref title status }`;
+
+const CAN_WRITE = ['ADMIN', 'EDITOR'];
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  let data: {
+    node: ChecklistItemDetail | Record<string, never> | null;
+    users: { id: string; name: string }[];
+  };
+  try {
+    data = await gql(
+      `query ($id: ID!) { users { id name } node(id: $id) { ... on ChecklistItem { ${ITEM_FIELDS} } } }`,
+      {
+        token: locals.token,
+        variables: { id: params.id },
+      },
+    );
+  } catch (e) {
+    if (e instanceof ApiError && e.codes.includes('BAD_USER_INPUT')) error(404, 'Checklist item not found');
+    throw e;
+  }
+  if (!data.node || !('ref' in data.node)) error(404, 'Checklist item not found');
+  return {
+    item: data.node,
+    users: data.users,
+    canWrite: CAN_WRITE.includes(locals.viewer!.role),
+    saved: url.searchParams.get('saved') === '1',
+  };
+};
+
+type UpdateResult =
+  | ({ __typename: 'ChecklistItem' } & ChecklistItemDetail)
+  | { __typename: 'ValidationError'; message: string; field: string }
+  | { __typename: 'NotFoundError'; message: string }
+  | { __typename: 'ConflictError'; message: string; currentVersion: number; current: ChecklistItemDetail };
+
+/** Where an API field's error shows on the form. */
+const FIELD_IDS: Record<string, string> = {
+  status: 'status',
+  ownerId: 'ownerId',
+  ownerOrg: 'ownerOrg',
+  dueDate: 'dueDate-day',
+};
+
+export interface Values {
+  status: string;
+  ownerId: string;
+  ownerOrg: string;
+  dueDay: string;
+  dueMonth: string;
+  dueYear: string;
+  evidence: string;
+}
+
+export const actions: Actions = {
+  default: async ({ request, locals, params }) => {
+    if (!CAN_WRITE.includes(locals.viewer!.role)) {
+      return fail(403, {
+        errors: [{ field: 'status', message: 'Your role can read checklists but not change them' }],
+      });
+    }
+    const form = await request.formData();
+    const values: Values = {
+      status: formText(form, 'status'),
+      ownerId: formText(form, 'ownerId'),
+      ownerOrg: formText(form, 'ownerOrg'),
+      dueDay: formText(form, 'dueDate-day'),
+      dueMonth: formText(form, 'dueDate-month'),
+      dueYear: formText(form, 'dueDate-year'),
+      evidence: formText(form, 'evidence'),
+    };
+    const expectedVersion = Number(formText(form, 'expectedVersion'));
+    const errors: { field: string; message: string }[] = [];
+    if (!(STATUSES as readonly string[]).includes(values.status))
+      errors.push({ field: 'status', message: 'Select a status' });
+    if (!(OWNER_ORGS as readonly string[]).includes(values.ownerOrg)) {
+      errors.push({ field: 'ownerOrg', message: 'Select the owner organisation' });
+    }
+    const due = readDateInput('Due date', values.dueDay, values.dueMonth, values.dueYear);
+    if (due.error) errors.push({ field: 'dueDate-day', message: due.error });
+    if (errors.length) return fail(400, { errors, values });
+
+    const loaded = {
+      status: formText(form, 'loaded-status'),
+      ownerName: formText(form, 'loaded-ownerName'),
+      ownerOrg: formText(form, 'loaded-ownerOrg'),
+      dueDate: formText(form, 'loaded-dueDate'),
+      evidence: formText(form, 'loaded-evidence'),
+    };
+
+    const { updateChecklistItem: result } = await gql<{ updateChecklistItem: UpdateResult }>(
+      `mutation ($input: UpdateChecklistItemInput!) {
+        updateChecklistItem(input: $input) {
+          __typename
+          ... on ChecklistItem { id version }
+          ... on Error { message }
+          ... on ValidationError { field }
+          ... on ConflictError { currentVersion current { ... on ChecklistItem { ${ITEM_FIELDS} } } }
+        }
+      }`,
+      {
+        token: locals.token,
+        variables: {
+          input: {
+            id: params.id,
+            expectedVersion,
+            status: values.status,
+            ownerId: values.ownerId || null,
+            ownerOrg: values.ownerOrg,
+            dueDate: due.value,
+            evidence: values.evidence
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean),
+          },
+        },
+      },
+    );
+
+    switch (result.__typename) {
+      case 'ChecklistItem':
+        redirect(303, `/checklists/${encodeURIComponent(params.id)}?saved=1`);
+      // eslint-disable-next-line no-fallthrough
+      case 'ValidationError': {
+        const field =
+          FIELD_IDS[result.field] ?? (result.field.startsWith('evidence') ? 'evidence' : 'status');
+        return fail(400, {
+          errors: [{ field, message: result.message.replace(/^[\w.[\]]+: /, '') }],
+          values,
+        });
+      }
+      case 'NotFoundError':
+        error(404, 'Checklist item not found');
+      // eslint-disable-next-line no-fallthrough
+      case 'ConflictError': {
+        const now = result.current;
+        const changes = [
+          { label: 'Status', then: humanise(loaded.status), now: humanise(now.status) },
+          { label: 'Owner', then: loaded.ownerName, now: now.owner?.name ?? '' },
+          { label: 'Owner organisation', then: humanise(loaded.ownerOrg), now: humanise(now.ownerOrg) },
+          { label: 'Due date', then: loaded.dueDate, now: now.dueDate ?? '' },
+          { label: 'Evidence', then: loaded.evidence, now: now.evidence.join('\n') },
+        ].filter((c) => c.then !== c.now);
+        return fail(409, {
+          values,
+          conflict: { changes, version: result.currentVersion, updatedAt: now.updatedAt, current: now },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,208 @@
+import { error, fail } from '@sveltejs/kit';
+import { ApiError, gql } from '$lib/server/api';
+import { formText } from '$lib/server/list';
+import { formatDate, humanise } from '$lib/format';
+import { conflict, readSnapshot, type Conflict, type Snapshot } from '../../raid/conflict';
+import {
+  parseDateParts,
+  readDateParts,
+  toDateParts,
+  type DateError,
+  type DateParts,
+} from '../../raid/date-input';
+import { apiError, type FieldError } from '../../raid/form-errors';
+import { RAGS, type Rag } from '../milestones';
+import type { Actions, PageServerLoad } from './$types';
+
+export interface Milestone {
+  __typename: 'Milestone';
+  id: string;
+  name: string;
+  description: string;
+  critical: boolean;
+  baselineDate: string;
+  forecastDate: string | null;
+  actualDate: string | null;
+  slippageDays: number | null;
+  rag: Rag;
+  version: number;
+  workstream: { name: string } | null;
+  service: { id: string; name: string } | null;
+}
+
+const FIELDS = `id name description critical baselineDate forecastDate actualDate slippageDays rag version
+  workstream { name } service { id name }`;
+
+/** The values the form can change, as shown on screen: what a conflict compares. */
+function snapshot(m: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>): Snapshot {
+  return {
+    'Forecast date': formatDate(m.forecastDate),
+    'Actual date': formatDate(m.actualDate),
+    RAG: humanise(m.rag),
+  };
+}
+
+/** The values the form was loaded with, as the API writes them: only what the user changed is sent. */
+function was(m: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>) {
+  return { forecastDate: m.forecastDate ?? '', actualDate: m.actualDate ?? '', rag: m.rag as string };
+}
+
+export interface MilestoneFormValues {
+  forecastDate: DateParts;
+  actualDate: DateParts;
+  rag: string;
+}
+
+interface DateErrors {
+  forecastDate?: DateError | undefined;
+  actualDate?: DateError | undefined;
+}
+
+type Failure = {
+  values: MilestoneFormValues;
+  errors: FieldError[];
+  dateErrors: DateErrors;
+  conflict?: Conflict;
+  was?: ReturnType<typeof was>;
+};
+
+const canEdit = (role: string | undefined) => role === 'ADMIN' || role === 'EDITOR';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  let data: { today: string; node: Milestone | { __typename: string } | null };
+  try {
+    data = await gql(
+      `query ($id: ID!) { today node(id: $id) { __typename ... on Milestone { ${FIELDS} } } }`,
+      {
+        token: locals.token,
+        variables: { id: params.id },
+      },
+    );
+  } catch (e) {
+    // A malformed ID is a page that does not exist, not a failure.
+    if (e instanceof ApiError && /global ID/i.test(e.message)) error(404, 'Milestone not found');
+    throw e;
+  }
+  const milestone = data.node?.__typename === 'Milestone' ? (data.node as Milestone) : null;
+  if (!milestone) error(404, 'Milestone not found');
+  return {
+    today: data.today,
+    milestone,
+    canEdit: canEdit(locals.viewer?.role),
+    loaded: JSON.stringify(snapshot(milestone)),
+    was: was(milestone),
+    values: {
+      forecastDate: toDateParts(milestone.forecastDate),
+      actualDate: toDateParts(milestone.actualDate),
+      rag: milestone.rag,
+    } satisfies MilestoneFormValues,
+  };
+};
+
+type UpdateResult =
+  | { __typename: 'Milestone'; version: number; rag: Rag }
+  | { __typename: 'ValidationError'; field: string; message: string }
+  | { __typename: 'NotFoundError'; message: string }
+  | {
+      __typename: 'ConflictError';
+      message: string;
+      currentVersion: number;
+      current: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>;
+    };
+
+const API_FIELDS = {
+  forecastDate: { id: 'forecastDate-day', label: 'Forecast date' },
+  actualDate: { id: 'actualDate-day', label: 'Actual date' },
+  rag: { id: 'rag', label: 'RAG' },
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const values: MilestoneFormValues = {
+      forecastDate: readDateParts(form, 'forecastDate'),
+      actualDate: readDateParts(form, 'actualDate'),
+      rag: formText(form, 'rag'),
+    };
+    if (!canEdit(locals.viewer?.role)) {
+      return fail<Failure>(403, {
+        values,
+        errors: [{ field: 'forecastDate-day', message: 'You do not have permission to change milestones' }],
+        dateErrors: {},
+      });
+    }
+
+    const forecast = parseDateParts(values.forecastDate, 'forecastDate', 'Forecast date');
+    const actual = parseDateParts(values.actualDate, 'actualDate', 'Actual date');
+    const errors: FieldError[] = [];
+    if (forecast.error) errors.push(forecast.error);
+    if (actual.error) errors.push(actual.error);
+    const rag = RAGS.find((r) => r === values.rag);
+    if (!rag) errors.push({ field: 'rag', message: 'Select a RAG rating' });
+    const dateErrors: DateErrors = { forecastDate: forecast.error, actualDate: actual.error };
+    const version = Number(formText(form, 'version'));
+    if (errors.length || !rag) return fail<Failure>(400, { values, errors, dateErrors });
+
+    // Send only what changed: setting or clearing the actual date also sets the RAG (unless chosen).
+    const input: { forecastDate?: string | null; actualDate?: string | null; rag?: Rag } = {};
+    if ((forecast.value ?? '') !== formText(form, 'was-forecastDate')) input.forecastDate = forecast.value;
+    if ((actual.value ?? '') !== formText(form, 'was-actualDate')) input.actualDate = actual.value;
+    if (rag !== formText(form, 'was-rag')) input.rag = rag;
+    if (Object.keys(input).length === 0) {
+      return fail<Failure>(400, {
+        values,
+        errors: [
+          { field: 'forecastDate-day', message: 'Change the forecast date, actual date or RAG, then save' },
+        ],
+        dateErrors,
+      });
+    }
+
+    const { updateMilestone: result } = await gql<{ updateMilestone: UpdateResult }>(
+      `mutation ($input: UpdateMilestoneInput!) {
+        updateMilestone(input: $input) {
+          __typename
+          ... on Milestone { version rag }
+          ... on Error { message }
+          ... on ValidationError { field }
+          ... on ConflictError { currentVersion current { ... on Milestone { forecastDate actualDate rag } } }
+        }
+      }`,
+      {
+        token: locals.token,
+        variables: {
+          input: {
+            id: params.id,
+            expectedVersion: Number.isInteger(version) ? version : 0,
+            ...input,
+          },
+        },
+      },
+    );
+
+    if (result.__typename === 'NotFoundError') error(404, 'Milestone not found');
+    switch (result.__typename) {
+      case 'Milestone':
+        return { saved: true };
+      case 'ValidationError': {
+        const e = apiError(result, API_FIELDS, API_FIELDS.forecastDate);
+        if (result.field === 'actualDate' && /future/.test(result.message)) {
+          e.message = 'Actual date must be today or in the past';
+        }
+        const errs: DateErrors = {};
+        if (result.field === 'forecastDate' || result.field === 'actualDate') {
+          errs[result.field] = { ...e, parts: ['day', 'month', 'year'] };
+        }
+        return fail<Failure>(400, { values, errors: [e], dateErrors: errs });
+      }
+      case 'ConflictError':
+        return fail<Failure>(409, {
+          values,
+          errors: [],
+          dateErrors: {},
+          conflict: conflict(result.currentVersion, readSnapshot(form), snapshot(result.current)),
+          was: was(result.current),
+        });
+    }
+  },
+};

@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { gql } from '$lib/server/api';
+import type { DateError } from '../date-input';
+import { apiError, type FieldError } from '../form-errors';
+import { canEdit, raidFormOptions } from '../options.server';
+import type { RaidFormValues } from '../raid';
+import { API_FIELDS, checkRaidForm, emptyValues, readRaidForm } from '../raid-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+type Failure = { values: RaidFormValues; errors: FieldError[]; dueDateError?: DateError | undefined };
+
+export const load: PageServerLoad = async ({ locals }) => {
+  if (!canEdit(locals.viewer?.role)) error(403, 'Only editors and admins can add to the RAID log');
+  const options = await raidFormOptions(locals.token);
+  return { ...options, values: emptyValues() };
+};
+
+type CreateResult =
+  | { __typename: 'RaidItem'; id: string; ref: string }
+  | { __typename: 'ValidationError'; field: string; message: string }
+  | { __typename: 'NotFoundError'; message: string };
+
+export const actions: Actions = {
+  default: async ({ request, locals }) => {
+    const values = readRaidForm(await request.formData());
+    if (!canEdit(locals.viewer?.role)) {
+      return fail<Failure>(403, {
+        values,
+        errors: [{ field: 'type', message: 'You do not have permission to add to the RAID log' }],
+      });
+    }
+    const checked = checkRaidForm(values, { create: true });
+    if (!checked.input || !checked.type) {
+      return fail<Failure>(400, { values, errors: checked.errors, dueDateError: checked.dueDateError });
+    }
+    const { programmeId } = await raidFormOptions(locals.token);
+    const { createRaidItem: result } = await gql<{ createRaidItem: CreateResult }>(
+      `mutation ($input: CreateRaidItemInput!) {
+        createRaidItem(input: $input) {
+          __typename
+          ... on RaidItem { id ref }
+          ... on Error { message }
+          ... on ValidationError { field }
+        }
+      }`,
+      { token: locals.token, variables: { input: { programmeId, type: checked.type, ...checked.input } } },
+    );
+    if (result.__typename === 'RaidItem') redirect(303, `/raid/${encodeURIComponent(result.id)}?created=1`);
+    if (result.__typename === 'NotFoundError') error(404, 'There is no programme to add to');
+    const e = apiError(result, API_FIELDS, API_FIELDS.title!);
+    return fail<Failure>(400, {
+      values,
+      errors: [e],
+      dueDateError: result.field === 'dueDate' ? { ...e, parts: ['day', 'month', 'year'] } : undefined,
+    });
+  },
+};
