@@ -45,7 +45,9 @@ export function evidenceList(field: string, values: readonly string[]): string[]
     if (v.length > MAX_EVIDENCE_LENGTH) {
       throw new ValidationError(`${field}[${i}]`, `is too long (at most ${MAX_EVIDENCE_LENGTH} characters)`);
     }
-    if (/^(javascript|data|vbscript|file|blob)\s*:/i.test(v.replace(/[\s\u0000-\u001f]/g, ''))) {
+    // Browsers ignore spaces and control characters inside a scheme: judge it without them.
+    const squeezed = [...v].filter((c) => c.charCodeAt(0) > 0x20).join('');
+    if (/^(javascript|data|vbscript|file|blob):/i.test(squeezed)) {
       throw new ValidationError(`${field}[${i}]`, 'a link must start with http:// or https://');
     }
     if (/^[a-z][a-z0-9+.-]*:\S/i.test(v) && !/^https?:\/\//i.test(v)) {
