@@ -76,3 +76,21 @@ export function formText(form: FormData, name: string): string {
   const v = form.get(name);
   return typeof v === 'string' ? v.trim() : '';
 }
+
+/** One page of a Relay connection. */
+export interface PageOf<T> {
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  edges: { node: T }[];
+}
+
+/** Every row of a connection, page after page, for an export of all that a filtered list shows. */
+export async function allPages<T>(fetchPage: (after: string | null) => Promise<PageOf<T>>): Promise<T[]> {
+  const rows: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: PageOf<T> = await fetchPage(after);
+    rows.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}

@@ -1,4 +1,5 @@
 import { gql } from '$lib/server/api';
+import { allPages } from '$lib/server/list';
 import { csvResponse, toCsv, type CsvColumn } from '$lib/server/csv';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { formatDate, humanise } from '$lib/format';
@@ -42,16 +43,11 @@ const COLUMNS: CsvColumn<MilestoneRow>[] = [
 
 export const GET: RequestHandler = async ({ locals, url }) => {
   const filter = milestoneFilter(url);
-  const rows: MilestoneRow[] = [];
-  let after: string | null = null;
   let today: string | undefined;
-  for (;;) {
+  const rows = await allPages(async (after) => {
     const data: Result = await gql<Result>(QUERY, { token: locals.token, variables: { after, filter } });
     today = data.today;
-    const { milestones } = firstProgramme(data);
-    rows.push(...milestones.edges.map((e) => e.node));
-    if (!milestones.pageInfo.hasNextPage || !milestones.pageInfo.endCursor) break;
-    after = milestones.pageInfo.endCursor;
-  }
+    return firstProgramme(data).milestones;
+  });
   return csvResponse(toCsv(rows, COLUMNS), 'milestones', today ?? '');
 };

@@ -1,4 +1,5 @@
 import { gql } from '$lib/server/api';
+import { allPages } from '$lib/server/list';
 import { csvResponse, toCsv, type CsvColumn } from '$lib/server/csv';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { formatDate, humanise } from '$lib/format';
@@ -42,16 +43,11 @@ const COLUMNS: CsvColumn<RaidRow>[] = [
 
 export const GET: RequestHandler = async ({ locals, url }) => {
   const filter = raidFilter(url);
-  const rows: RaidRow[] = [];
-  let after: string | null = null;
   let today: string | undefined;
-  for (;;) {
+  const rows = await allPages(async (after) => {
     const data: Result = await gql<Result>(QUERY, { token: locals.token, variables: { after, filter } });
     today = data.today;
-    const { raidItems } = firstProgramme(data);
-    rows.push(...raidItems.edges.map((e) => e.node));
-    if (!raidItems.pageInfo.hasNextPage || !raidItems.pageInfo.endCursor) break;
-    after = raidItems.pageInfo.endCursor;
-  }
+    return firstProgramme(data).raidItems;
+  });
   return csvResponse(toCsv(rows, COLUMNS), 'raid-log', today ?? '');
 };
