@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflict, readSnapshot } from './conflict';
+import { conflict, readSnapshot } from '$lib/conflict';
 import { parseDateParts, toDateParts } from './date-input';
 import { apiError } from './form-errors';
 import { raidFilter } from './query.server';

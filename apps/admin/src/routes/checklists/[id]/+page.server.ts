@@ -171,15 +171,15 @@ export const actions: Actions = {
       case 'ConflictError': {
         const now = result.current;
         const changes = [
-          { label: 'Status', then: humanise(loaded.status), now: humanise(now.status) },
-          { label: 'Owner', then: loaded.ownerName, now: now.owner?.name ?? '' },
-          { label: 'Owner organisation', then: humanise(loaded.ownerOrg), now: humanise(now.ownerOrg) },
-          { label: 'Due date', then: loaded.dueDate, now: now.dueDate ?? '' },
-          { label: 'Evidence', then: loaded.evidence, now: now.evidence.join('\n') },
-        ].filter((c) => c.then !== c.now);
+          { label: 'Status', loaded: humanise(loaded.status), current: humanise(now.status) },
+          { label: 'Owner', loaded: loaded.ownerName, current: now.owner?.name ?? '' },
+          { label: 'Owner organisation', loaded: humanise(loaded.ownerOrg), current: humanise(now.ownerOrg) },
+          { label: 'Due date', loaded: loaded.dueDate, current: now.dueDate ?? '' },
+          { label: 'Evidence', loaded: loaded.evidence, current: now.evidence.join('\n') },
+        ].filter((c) => c.loaded !== c.current);
         return fail(409, {
           values,
-          conflict: { changes, version: result.currentVersion, updatedAt: now.updatedAt, current: now },
+          conflict: { changes, version: result.currentVersion, snapshot: {}, current: now },
         });
       }
     }

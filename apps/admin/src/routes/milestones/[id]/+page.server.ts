@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
 import { formatDate, humanise } from '$lib/format';
-import { conflict, readSnapshot, type Conflict, type Snapshot } from '../../raid/conflict';
+import { conflict, readSnapshot, type Conflict, type Snapshot } from '$lib/conflict';
 import {
   parseDateParts,
   readDateParts,
