@@ -43,3 +43,22 @@ export function csvResponse(csv: string, name: string, today: string): Response 
     },
   });
 }
+
+/** One table of a page, as its CSV export sees it: a file name and typed rows and columns. */
+export interface CsvTable<T = never> {
+  /** The file name's stem: `<name>-<today>.csv`. */
+  name: string;
+  rows: readonly T[];
+  columns: readonly CsvColumn<T>[];
+}
+
+/** A page's tables by the slug its export route takes (/dashboard/overdue.csv -> "overdue"). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CsvTables = Record<string, () => CsvTable<any>>;
+
+/** The download of one of `tables`, or null when the page has no table of that name. */
+export function tableCsvResponse(tables: CsvTables, slug: string, today: string): Response | null {
+  if (!Object.hasOwn(tables, slug)) return null;
+  const table = tables[slug]!();
+  return csvResponse(toCsv(table.rows, table.columns), table.name, today);
+}

@@ -1,6 +1,7 @@
 /** How risks are scored: likelihood and impact from 1 to 5, as the API and the heat map name them. */
-export const LIKELIHOOD = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
-export const IMPACT = ['Insignificant', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
+import { IMPACT, LIKELIHOOD } from '$lib/heatmap';
+
+export { IMPACT, LIKELIHOOD };
 
 export const RAID_TYPES = ['RISK', 'ISSUE', 'ASSUMPTION', 'DEPENDENCY', 'DECISION', 'ACTION'] as const;
 export const RAID_STATUSES = ['OPEN', 'MONITORING', 'MITIGATED', 'MATERIALISED', 'CLOSED'] as const;
