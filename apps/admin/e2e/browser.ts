@@ -24,6 +24,15 @@ export const url = (path: string): string => `${inject('baseUrl')}${path}`;
 
 export type Role = 'admin' | 'editor' | 'hr' | 'viewer';
 
+/**
+ * Waits until the page has hydrated (the layout's onMount marks the body). Typing into a form before
+ * then can be undone by hydration, which resets inputs to their server-rendered values: on a loaded
+ * machine that made sign-ins flaky.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
+}
+
 /** A fresh browser context (its own cookies), signed in as the demo user of `role`. */
 export async function signedIn(
   browser: Browser,
@@ -33,6 +42,7 @@ export async function signedIn(
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(url('/sign-in'));
+  await hydrated(page);
   await page.getByLabel('Email address').fill(`${role}@handover.example`);
   await page.getByLabel('Password').fill('handover-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();

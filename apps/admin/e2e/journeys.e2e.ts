@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completableItems } from './api';
-import { launch, signedIn, url } from './browser';
+import { hydrated, launch, signedIn, url } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,6 +14,7 @@ describe('signing in and out', () => {
     const page = await browser.newPage();
     await page.goto(url('/'));
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await hydrated(page);
     await page.getByLabel('Email address').fill('admin@handover.example');
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
