@@ -112,6 +112,25 @@ describe('working a checklist item', () => {
   });
 });
 
+describe('the dashboard', () => {
+  it('draws each workstream’s readiness bar at its share complete', async () => {
+    const { context, page } = await signedIn(browser, 'viewer');
+    const rows = await page.getByTestId('readiness-by-workstream').locator('tbody tr').all();
+    expect(rows.length).toBeGreaterThan(10);
+    const seen = new Set<number>();
+    for (const row of rows) {
+      const share = Number(/(\d+)%/.exec((await row.locator('td').first().textContent())!)![1]);
+      const track = (await row.locator('.app-bar__track').boundingBox())!;
+      const fill = (await row.locator('.app-bar__fill').boundingBox())!;
+      expect(Math.abs((fill.width / track.width) * 100 - share), `bar for ${share}%`).toBeLessThan(1.5);
+      seen.add(share);
+    }
+    // The workstreams are not all equally ready, so neither are the bars.
+    expect(seen.size).toBeGreaterThan(3);
+    await context.close();
+  });
+});
+
 describe('exports', () => {
   it('exports exactly the filtered list as CSV, every page of it', async () => {
     const { context, page } = await signedIn(browser, 'viewer');
