@@ -2,6 +2,9 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { pagination } from '$lib/server/list';
 import CheckboxFilter from './CheckboxFilter.svelte';
+import CsvLink from './CsvLink.svelte';
+import FilterActions from './FilterActions.svelte';
+import SelectFilter from './SelectFilter.svelte';
 import Pagination from './Pagination.svelte';
 import Tag from './Tag.svelte';
 
@@ -17,6 +20,39 @@ describe('components', () => {
     expect(body).toMatch(/id="status-CLOSED"[^>]*checked/);
     expect(body).toContain(
       '<label class="govuk-label govuk-checkboxes__label" for="status-CLOSED">Closed</label>',
+    );
+  });
+
+  it('SelectFilter labels its select, offers "all" first and selects the current value', () => {
+    const options = [
+      { value: 'a', label: 'Alpha' },
+      { value: 'b', label: 'Beta' },
+    ];
+    const { body } = render(SelectFilter, {
+      props: { label: 'Service', name: 'service', all: 'All services', options, selected: 'b' },
+    });
+    expect(body).toContain('<label class="govuk-label govuk-label--s" for="service">Service</label>');
+    expect(body).toMatch(/<select[^>]*id="service"[^>]*name="service"/);
+    expect(body).toMatch(/<option value=""(?![^>]*selected)[^>]*>All services<\/option>/);
+    expect(body).toMatch(/<option value="b"[^>]*selected[^>]*>Beta<\/option>/);
+    const none = render(SelectFilter, {
+      props: { label: 'Service', name: 'service', all: 'All services', options, selected: null },
+    }).body;
+    expect(none).toMatch(/<option value=""[^>]*selected[^>]*>All services<\/option>/);
+  });
+
+  it('FilterActions submits the form and links back to the unfiltered list', () => {
+    const { body } = render(FilterActions, { props: { clearHref: '/raid' } });
+    expect(body).toMatch(/<button type="submit"[^>]*>Apply filters<\/button>/);
+    expect(body).toContain('<a class="govuk-link" href="/raid">Clear filters</a>');
+  });
+
+  it('CsvLink downloads, and names its table for screen readers', () => {
+    const { body } = render(CsvLink, { props: { href: '/dashboard/overdue.csv', table: 'overdue items' } });
+    expect(body).toMatch(/<a class="govuk-link" href="\/dashboard\/overdue.csv" download/);
+    // The space matters: a screen reader would otherwise read "CSV(overdue items)" as one word.
+    expect(body.replace(/<!--[^>]*-->/g, '')).toContain(
+      'Download as CSV<span class="govuk-visually-hidden"> (overdue items)</span>',
     );
   });
 
