@@ -105,7 +105,7 @@ export function createApp(options: AppOptions): App {
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: async ({ request, params }) => {
+    context: async ({ request }) => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       requestIds.set(request, requestId);
@@ -114,11 +114,7 @@ export function createApp(options: AppOptions): App {
       const viewer = await authenticate(db, authorization, now, sessionPolicy);
       const audit = new AuditCollector();
       if (authorization && !viewer) {
-        audit.add({
-          kind: 'REFUSED',
-          operation: params.operationName ?? null,
-          reason: 'UNAUTHENTICATED: invalid or expired bearer token',
-        });
+        audit.add({ kind: 'REFUSED', reason: 'UNAUTHENTICATED: invalid or expired bearer token' });
       }
       return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy, audit };
     },

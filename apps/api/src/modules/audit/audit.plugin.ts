@@ -4,13 +4,19 @@
  * written, the caller gets an error instead of the result: personal data is
  * never served unaudited.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../../context.ts';
 import { flushAudit } from './audit.service.ts';
 
 export function useAuditFlush(logError: (error: unknown) => void): Plugin<Record<string, never>> {
   return {
+    onExecute({ args }) {
+      const ctx = args.contextValue as Partial<Context>;
+      if (ctx.audit) {
+        ctx.audit.operationName = getOperationAST(args.document, args.operationName)?.name?.value ?? null;
+      }
+    },
     async onExecutionResult({ context, setResult }) {
       const ctx = context as unknown as Partial<Context>;
       if (!ctx.audit || ctx.audit.size === 0 || !ctx.db) return;

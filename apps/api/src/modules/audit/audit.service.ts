@@ -88,6 +88,8 @@ export async function recordAudit(
 /** Request-scoped events waiting for the end of the request, merged by what they are about. */
 export class AuditCollector {
   private readonly events = new Map<string, AuditEventInput & { fields: string[] }>();
+  /** The request's GraphQL operation name, for events that name no operation of their own. */
+  operationName: string | null = null;
 
   add(event: AuditEventInput): void {
     const key = JSON.stringify([
@@ -112,7 +114,7 @@ export class AuditCollector {
 
   /** Hands over every event collected so far and forgets them. */
   take(): AuditEventInput[] {
-    const out = [...this.events.values()];
+    const out = [...this.events.values()].map((e) => ({ ...e, operation: e.operation ?? this.operationName }));
     this.events.clear();
     return out;
   }
