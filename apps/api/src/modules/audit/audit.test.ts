@@ -456,6 +456,16 @@ describe('the audit trail', () => {
     );
     const row = await api.handle.db.selectFrom('audit_event').selectAll().where('id', '=', id).executeTakeFirst();
     expect(row?.reason).toBe('to be tampered with');
+
+    // The grants as well: the migrating role (and so an application role made like it) may only insert and read.
+    const privileges = await sql<{ privilege_type: string }>`
+      select a.privilege_type from pg_class c, aclexplode(c.relacl) a
+      where c.relname = 'audit_event' and a.grantee = (select oid from pg_roles where rolname = current_user)`.execute(
+      api.handle.db,
+    );
+    const granted = privileges.rows.map((r) => r.privilege_type);
+    expect(granted).toEqual(expect.arrayContaining(['INSERT', 'SELECT']));
+    for (const p of ['UPDATE', 'DELETE', 'TRUNCATE']) expect(granted).not.toContain(p);
   });
 
   it('still lets the schema be dropped and built again (pnpm db reset --yes)', async () => {
