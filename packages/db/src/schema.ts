@@ -202,13 +202,7 @@ export interface SessionTable {
 
 /** The kinds of audit event (the table's check constraint lists the same). */
 export type AuditKind =
-  | 'WRITE'
-  | 'PERSONAL_READ'
-  | 'REFUSED'
-  | 'SIGN_IN'
-  | 'SIGN_IN_FAILED'
-  | 'SIGN_OUT'
-  | 'PARTNER_QUERY';
+  'WRITE' | 'PERSONAL_READ' | 'REFUSED' | 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_OUT' | 'PARTNER_QUERY';
 
 /** Append-only: inserted and read, never updated or deleted (a trigger refuses). Names, never values. */
 export interface AuditEventTable {

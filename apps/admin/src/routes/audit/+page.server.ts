@@ -7,7 +7,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   requireAdmin(locals.viewer);
   const filters = auditFilters(url);
   const page = pageRequest(url);
-  const events = await auditPage(locals.token, { first: page.first, after: page.after, filter: filters.graphql });
+  const events = await auditPage(locals.token, {
+    first: page.first,
+    after: page.after,
+    filter: filters.graphql,
+  });
   return {
     filters: {
       kinds: filters.kinds as string[],

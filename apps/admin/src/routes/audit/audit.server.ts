@@ -15,7 +15,6 @@ export function requireAdmin(viewer: Viewer | null): void {
   if (viewer?.role !== 'ADMIN') error(403, ADMIN_ONLY);
 }
 
-
 export interface AuditRow {
   id: string;
   occurredAt: string;
@@ -102,7 +101,12 @@ export async function auditPage(
 /** "1 December 2026, 08:15:02 UTC". */
 export function formatInstant(iso: string): string {
   const d = new Date(iso);
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const time = d.toLocaleTimeString('en-GB', { hour12: false, timeZone: 'UTC' });
   return `${date}, ${time} UTC`;
 }
@@ -110,7 +114,9 @@ export function formatInstant(iso: string): string {
 /** Versions as "3 → 4", "new (1)", or ''. */
 export function versions(row: Pick<AuditRow, 'versionBefore' | 'versionAfter'>): string {
   if (row.versionAfter === null) return '';
-  return row.versionBefore === null ? `new (${row.versionAfter})` : `${row.versionBefore} → ${row.versionAfter}`;
+  return row.versionBefore === null
+    ? `new (${row.versionAfter})`
+    : `${row.versionBefore} → ${row.versionAfter}`;
 }
 
 export function actorLabel(row: Pick<AuditRow, 'actorEmail' | 'actorRole' | 'apiTokenId'>): string {

@@ -114,7 +114,10 @@ export class AuditCollector {
 
   /** Hands over every event collected so far and forgets them. */
   take(): AuditEventInput[] {
-    const out = [...this.events.values()].map((e) => ({ ...e, operation: e.operation ?? this.operationName }));
+    const out = [...this.events.values()].map((e) => ({
+      ...e,
+      operation: e.operation ?? this.operationName,
+    }));
     this.events.clear();
     return out;
   }
@@ -218,9 +221,9 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
       if (!entityId) await sql`select pg_advisory_xact_lock(hashtext(${target.table}))`.execute(trx);
       const before = entityId
         ? (
-            await sql<Record<string, unknown>>`select * from ${sql.table(target.table)} where id = ${entityId} for update`.execute(
-              trx,
-            )
+            await sql<
+              Record<string, unknown>
+            >`select * from ${sql.table(target.table)} where id = ${entityId} for update`.execute(trx)
           ).rows[0]
         : undefined;
       const after = await write(trx, entityId ?? '');

@@ -103,7 +103,12 @@ describe('the audit trail', () => {
         query: UPDATE_ITEM,
         // The due date is given as it already is: only the status changes.
         variables: {
-          input: { id: item!.id, expectedVersion: item!.version, status: 'IN_PROGRESS', dueDate: item!.dueDate },
+          input: {
+            id: item!.id,
+            expectedVersion: item!.version,
+            status: 'IN_PROGRESS',
+            dueDate: item!.dueDate,
+          },
         },
       }),
     });
@@ -151,7 +156,9 @@ describe('the audit trail', () => {
     );
     const ms = await api.gql<{
       programme: {
-        milestones: { edges: { node: { id: string; version: number; rag: string; forecastDate: string | null } }[] };
+        milestones: {
+          edges: { node: { id: string; version: number; rag: string; forecastDate: string | null } }[];
+        };
       };
     }>(
       `query ($id: ID!) { programme(id: $id) { milestones(first: 1) { edges { node { id version rag forecastDate } } } } }`,
@@ -178,7 +185,9 @@ describe('the audit trail', () => {
       ['WRITE', 'closeRaidItem', rowId(raid.id)],
       ['WRITE', 'updateMilestone', rowId(milestone.id)],
     ]);
-    expect(events[0]!.fields).toEqual(expect.arrayContaining(['title', 'statement', 'type', 'ref', 'status']));
+    expect(events[0]!.fields).toEqual(
+      expect.arrayContaining(['title', 'statement', 'type', 'ref', 'status']),
+    );
     expect(events[0]).toMatchObject({ version_before: null, version_after: 1 });
     expect([...events[1]!.fields].sort()).toEqual(['closed_at', 'status']);
     expect(events[1]).toMatchObject({ version_before: 1, version_after: 2 });
@@ -195,7 +204,10 @@ describe('the audit trail', () => {
       { input: { id: item!.id, expectedVersion: item!.version, evidence: [secret] } },
       editor,
     );
-    expect(invalid.data!.updateChecklistItem).toEqual({ __typename: 'ValidationError', field: 'evidence[0]' });
+    expect(invalid.data!.updateChecklistItem).toEqual({
+      __typename: 'ValidationError',
+      field: 'evidence[0]',
+    });
     const stale = await api.gql<{ updateChecklistItem: { __typename: string } }>(
       UPDATE_ITEM,
       { input: { id: item!.id, expectedVersion: item!.version + 5, status: 'BLOCKED' } },
@@ -206,7 +218,11 @@ describe('the audit trail', () => {
     const events = await since(before);
     expect(events.map((e) => [e.kind, e.entity_id, e.reason])).toEqual([
       ['REFUSED', rowId(item!.id), 'VALIDATION: evidence[0]'],
-      ['REFUSED', rowId(item!.id), `CONFLICT: expected version ${item!.version + 5}, current ${item!.version}`],
+      [
+        'REFUSED',
+        rowId(item!.id),
+        `CONFLICT: expected version ${item!.version + 5}, current ${item!.version}`,
+      ],
     ]);
     expect(JSON.stringify(events)).not.toContain('leaked-value-4711');
     // Neither refusal changed the item.
@@ -228,7 +244,11 @@ describe('the audit trail', () => {
         ctx,
         { operation: 'test', entityType: 'ChecklistItem', table: 'checklist_item', id: () => id },
         async (db) => {
-          await db.updateTable('checklist_item').set({ title: 'changed then rolled back' }).where('id', '=', id).execute();
+          await db
+            .updateTable('checklist_item')
+            .set({ title: 'changed then rolled back' })
+            .where('id', '=', id)
+            .execute();
           throw new Error('something failed after the change');
         },
       ),
@@ -269,7 +289,9 @@ describe('the audit trail', () => {
     const res = await api.gql<{
       programme: {
         employees: {
-          edges: { node: { id: string; niNumber: string; firstName: string; lastName: string; salary: number } }[];
+          edges: {
+            node: { id: string; niNumber: string; firstName: string; lastName: string; salary: number };
+          }[];
         };
       };
     }>(
@@ -357,7 +379,12 @@ describe('the audit trail', () => {
     ]);
     expect(events[0]!.actor_user_id).toBe(events[3]!.actor_user_id);
     const json = JSON.stringify(events);
-    for (const secret of [DEMO_PASSWORD, 'wrong-password-8812', 'another-password-9931', ok.data!.login.token!]) {
+    for (const secret of [
+      DEMO_PASSWORD,
+      'wrong-password-8812',
+      'another-password-9931',
+      ok.data!.login.token!,
+    ]) {
       expect(json).not.toContain(secret);
     }
   });
@@ -373,7 +400,15 @@ describe('the audit trail', () => {
       { apiTokenId: 'token-123', documentId: 'sha256:abc', reason: 'PERSISTED_QUERY_NOT_IN_LIST' },
     );
     expect(
-      (await since(before)).map((e) => [e.kind, e.actor_role, e.api_token_id, e.operation, e.document_id, e.request_id, e.reason]),
+      (await since(before)).map((e) => [
+        e.kind,
+        e.actor_role,
+        e.api_token_id,
+        e.operation,
+        e.document_id,
+        e.request_id,
+        e.reason,
+      ]),
     ).toEqual([
       ['PARTNER_QUERY', 'PARTNER', 'token-123', 'Readiness', null, 'partner-req', null],
       ['PARTNER_QUERY', 'PARTNER', 'token-123', null, 'sha256:abc', null, 'PERSISTED_QUERY_NOT_IN_LIST'],
@@ -392,11 +427,21 @@ describe('the audit trail', () => {
       admin,
     );
     const nodes = all.data!.auditEvents.edges.map((e) => e.node);
-    expect(all.data!.auditEvents.totalCount).toBe(await api.handle.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)));
+    expect(all.data!.auditEvents.totalCount).toBe(
+      await api.handle.db
+        .selectFrom('audit_event')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n)),
+    );
     const ids = nodes.map((n) => Number(n.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     // The three refusals just above are the newest.
-    expect(nodes.slice(0, 3).map((n) => n.operation)).toEqual(['Query.auditEvents', 'Query.auditEvents', 'Query.auditEvents']);
+    expect(nodes.slice(0, 3).map((n) => n.operation)).toEqual([
+      'Query.auditEvents',
+      'Query.auditEvents',
+      'Query.auditEvents',
+    ]);
 
     const writes = await api.gql<{ auditEvents: { totalCount: number; edges: { node: AuditNode }[] } }>(
       AUDIT,
@@ -407,7 +452,11 @@ describe('the audit trail', () => {
     const write = writes.data!.auditEvents.edges[0]!.node;
     expect(write).toMatchObject({ kind: 'WRITE', operation: 'updateChecklistItem', fields: ['status'] });
 
-    const [item] = await api.handle.db.selectFrom('checklist_item').select('id').where('id', '=', write.entityId!).execute();
+    const [item] = await api.handle.db
+      .selectFrom('checklist_item')
+      .select('id')
+      .where('id', '=', write.entityId!)
+      .execute();
     const byGlobalId = await api.gql<{ auditEvents: { totalCount: number } }>(
       AUDIT,
       { filter: { entityId: Buffer.from(`ChecklistItem:${item!.id}`).toString('base64'), kinds: ['WRITE'] } },
@@ -454,7 +503,11 @@ describe('the audit trail', () => {
     await expect(sql`truncate audit_event`.execute(api.handle.db)).rejects.toThrow(
       /audit_event is append-only: TRUNCATE is not allowed/,
     );
-    const row = await api.handle.db.selectFrom('audit_event').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await api.handle.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     expect(row?.reason).toBe('to be tampered with');
 
     // The grants as well: the migrating role (and so an application role made like it) may only insert and read.
