@@ -63,6 +63,8 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'hr', path: () => '/people/employees' },
   { role: 'hr', path: () => `/people/employees/${encodeURIComponent(ids.employee)}` },
   { role: 'hr', path: () => '/people/posts' },
+  { role: 'admin', path: () => '/audit' },
+  { role: 'admin', path: () => '/audit?kind=WRITE&kind=REFUSED' },
 ];
 
 const WIDTHS = [

@@ -11,6 +11,8 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import { sql, type Kysely } from 'kysely';
 import { systemClock, today, type Clock } from './clock.ts';
 import type { Context } from './context.ts';
+import { useAuditFlush } from './modules/audit/audit.plugin.ts';
+import { AuditCollector } from './modules/audit/audit.service.ts';
 import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
 import { schema } from './schema/index.ts';
 
@@ -108,11 +110,17 @@ export function createApp(options: AppOptions): App {
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       requestIds.set(request, requestId);
       const now = clock.now();
-      const viewer = await authenticate(db, request.headers.get('authorization'), now, sessionPolicy);
-      return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy };
+      const authorization = request.headers.get('authorization');
+      const viewer = await authenticate(db, authorization, now, sessionPolicy);
+      const audit = new AuditCollector();
+      if (authorization && !viewer) {
+        audit.add({ kind: 'REFUSED', reason: 'UNAUTHENTICATED: invalid or expired bearer token' });
+      }
+      return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy, audit };
     },
     plugins: [
       requestIdPlugin,
+      useAuditFlush(logError),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -2,6 +2,7 @@ import type { Database } from '@handover/db';
 import type { Role } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
+import type { AuditCollector } from './modules/audit/audit.service.ts';
 import type { SessionPolicy } from './modules/auth/auth.service.ts';
 
 /** Who is calling: a signed-in user's session. */
@@ -22,4 +23,6 @@ export interface Context {
   viewer: Viewer | null;
   requestId: string;
   sessionPolicy: SessionPolicy;
+  /** Audit events (personal reads, refusals) appended in one statement when the request ends. */
+  audit: AuditCollector;
 }

@@ -200,6 +200,30 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+/** The kinds of audit event (the table's check constraint lists the same). */
+export type AuditKind =
+  'WRITE' | 'PERSONAL_READ' | 'REFUSED' | 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_OUT' | 'PARTNER_QUERY';
+
+/** Append-only: inserted and read, never updated or deleted (a trigger refuses). Names, never values. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: Generated<Date>;
+  kind: AuditKind;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  actor_role: string | null;
+  api_token_id: string | null;
+  operation: string | null;
+  document_id: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  fields: ColumnType<string[], string[] | undefined, never>;
+  version_before: number | null;
+  version_after: number | null;
+  reason: string | null;
+  request_id: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -215,6 +239,7 @@ export interface Database {
   employee: EmployeeTable;
   app_user: AppUserTable;
   session: SessionTable;
+  audit_event: AuditEventTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -231,3 +256,5 @@ export type Post = Selectable<PostTable>;
 export type Employee = Selectable<EmployeeTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type Session = Selectable<SessionTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;

@@ -11,6 +11,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isIsoDate, type Role } from '@handover/domain';
 import { GraphQLError, Kind } from 'graphql';
 import type { Context } from '../context.ts';
+import { auditRefusedField } from '../modules/audit/audit.service.ts';
 
 export interface AuthScopes {
   /** Any signed-in user. */
@@ -38,13 +39,15 @@ export const builder = new SchemaBuilder<{
       authenticated: ctx.viewer !== null,
       role: (roles) => ctx.viewer !== null && roles.includes(ctx.viewer.role),
     }),
-    unauthorizedError: (_parent, ctx, info) =>
-      new GraphQLError(
+    unauthorizedError: (_parent, ctx, info) => {
+      auditRefusedField(ctx, info);
+      return new GraphQLError(
         ctx.viewer
           ? `Not authorised: your role (${ctx.viewer.role}) may not read ${info.parentType.name}.${info.fieldName}`
           : 'Not signed in: sign in with the login mutation and send the token as Authorization: Bearer <token>',
         { extensions: { code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' } },
-      ),
+      );
+    },
   },
   relay: {
     clientMutationId: 'omit',

@@ -3,6 +3,7 @@ import { ROLES } from '@handover/domain';
 import { builder } from '../../schema/builder.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import { ValidationError } from '../../schema/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { login, logout } from './auth.service.ts';
 import { listActiveUsers, usersByIds } from './auth.repository.ts';
 
@@ -71,9 +72,33 @@ builder.mutationField('login', (t) =>
       password: t.arg.string(),
     },
     resolve: async (_root, { email, password }, ctx) => {
-      if (email.trim() === '') throw new ValidationError('email', 'is required');
-      if (password === '') throw new ValidationError('password', 'is required');
-      return login(ctx.db, { email, password }, ctx.clock.now(), ctx.sessionPolicy);
+      // The email as given is recorded, never the password.
+      const failed = (reason: string) =>
+        recordAudit(ctx, {
+          kind: 'SIGN_IN_FAILED',
+          actor: { userId: null, email, role: null },
+          operation: 'login',
+          reason,
+        });
+      try {
+        if (email.trim() === '') throw new ValidationError('email', 'is required');
+        if (password === '') throw new ValidationError('password', 'is required');
+        const session = await login(ctx.db, { email, password }, ctx.clock.now(), ctx.sessionPolicy);
+        const [user] = await usersByIds(ctx.db, [session.userId]);
+        // No token is handed out unless its sign-in is on the record.
+        await recordAudit(ctx, {
+          kind: 'SIGN_IN',
+          actor: { userId: session.userId, email: user?.email ?? email, role: user?.role ?? null },
+          operation: 'login',
+          entityType: 'User',
+          entityId: session.userId,
+        });
+        return session;
+      } catch (error) {
+        if (error instanceof InvalidCredentialsError) await failed('INVALID_CREDENTIALS');
+        else if (error instanceof ValidationError) await failed(`VALIDATION: ${error.field}`);
+        throw error;
+      }
     },
   }),
 );
@@ -83,8 +108,15 @@ builder.mutationField('logout', (t) =>
     description: 'Ends the current session. True when a session was ended.',
     skipTypeScopes: true,
     resolve: async (_root, _args, ctx) => {
-      if (!ctx.viewer) return false;
-      await logout(ctx.db, ctx.viewer);
+      const viewer = ctx.viewer;
+      if (!viewer) return false;
+      await ctx.db.transaction().execute(async (trx) => {
+        await logout(trx, viewer);
+        await recordAudit(
+          { ...ctx, db: trx },
+          { kind: 'SIGN_OUT', operation: 'logout', entityType: 'User', entityId: viewer.userId },
+        );
+      });
       return true;
     },
   }),

@@ -8,6 +8,7 @@ import {
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder } from '../../schema/builder.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import {
   MAX_PAGE_SIZE,
@@ -230,19 +231,29 @@ builder.mutationField('updateChecklistItem', (t) =>
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
     args: { input: t.arg({ type: UpdateChecklistItemInput }) },
     resolve: (_root, { input }, ctx) =>
-      updateChecklistItem(
-        ctx.db,
+      auditedWrite(
+        ctx,
         {
-          id: decodeId(input.id, 'ChecklistItem', 'id'),
-          expectedVersion: input.expectedVersion,
-          status: input.status,
-          ownerUserId:
-            input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
-          ownerOrg: input.ownerOrg,
-          dueDate: input.dueDate,
-          evidence: input.evidence,
+          operation: 'updateChecklistItem',
+          entityType: 'ChecklistItem',
+          table: 'checklist_item',
+          id: () => decodeId(input.id, 'ChecklistItem', 'id'),
         },
-        ctx.clock.now(),
+        (db, id) =>
+          updateChecklistItem(
+            db,
+            {
+              id,
+              expectedVersion: input.expectedVersion,
+              status: input.status,
+              ownerUserId:
+                input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
+              ownerOrg: input.ownerOrg,
+              dueDate: input.dueDate,
+              evidence: input.evidence,
+            },
+            ctx.clock.now(),
+          ),
       ),
   }),
 );

@@ -3,6 +3,7 @@ import { RAGS, addCalendarDays } from '@handover/domain';
 import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder } from '../../schema/builder.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
@@ -127,17 +128,27 @@ builder.mutationField('updateMilestone', (t) =>
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
     args: { input: t.arg({ type: UpdateMilestoneInput }) },
     resolve: (_root, { input }, ctx) =>
-      updateMilestone(
-        ctx.db,
+      auditedWrite(
+        ctx,
         {
-          id: decodeId(input.id, 'Milestone', 'id'),
-          expectedVersion: input.expectedVersion,
-          forecastDate: input.forecastDate,
-          actualDate: input.actualDate,
-          rag: input.rag,
+          operation: 'updateMilestone',
+          entityType: 'Milestone',
+          table: 'milestone',
+          id: () => decodeId(input.id, 'Milestone', 'id'),
         },
-        ctx.clock.now(),
-        ctx.today,
+        (db, id) =>
+          updateMilestone(
+            db,
+            {
+              id,
+              expectedVersion: input.expectedVersion,
+              forecastDate: input.forecastDate,
+              actualDate: input.actualDate,
+              rag: input.rag,
+            },
+            ctx.clock.now(),
+            ctx.today,
+          ),
       ),
   }),
 );

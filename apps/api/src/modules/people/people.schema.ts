@@ -7,6 +7,7 @@ import type { Employee, Post } from '@handover/db';
 import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, PENSION_SCHEMES, TUPE_STATUSES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../../schema/builder.ts';
+import { auditedRead } from '../audit/audit.service.ts';
 import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { ServiceRef, TeamRef } from '../service/service.schema.ts';
@@ -80,16 +81,39 @@ export const EmployeeRef = builder.loadableNode('Employee', {
       resolve: (e) => e.assignment_decision,
     }),
     assignmentRationale: t.exposeString('assignment_rationale', { nullable: true }),
-    firstName: t.exposeString('first_name', { nullable: true, authScopes: HR_ONLY }),
-    lastName: t.exposeString('last_name', { nullable: true, authScopes: HR_ONLY }),
-    dateOfBirth: t.expose('date_of_birth', { type: 'Date', nullable: true, authScopes: HR_ONLY }),
-    niNumber: t.exposeString('ni_number', { nullable: true, authScopes: HR_ONLY }),
-    salary: t.exposeFloat('salary', {
+    // Each read of a personal field is audited (names, never values): see auditedRead.
+    firstName: t.string({
+      nullable: true,
+      authScopes: HR_ONLY,
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.first_name),
+    }),
+    lastName: t.string({
+      nullable: true,
+      authScopes: HR_ONLY,
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.last_name),
+    }),
+    dateOfBirth: t.field({
+      type: 'Date',
+      nullable: true,
+      authScopes: HR_ONLY,
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.date_of_birth),
+    }),
+    niNumber: t.string({
+      nullable: true,
+      authScopes: HR_ONLY,
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.ni_number),
+    }),
+    salary: t.float({
       nullable: true,
       authScopes: HR_ONLY,
       description: 'Annual, pro rata, in pounds.',
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.salary),
     }),
-    pensionNumber: t.exposeString('pension_number', { nullable: true, authScopes: HR_ONLY }),
+    pensionNumber: t.string({
+      nullable: true,
+      authScopes: HR_ONLY,
+      resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.pension_number),
+    }),
     version: t.exposeInt('version'),
   }),
 });

@@ -12,6 +12,7 @@ import {
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder, type BuilderTypes } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
@@ -201,17 +202,26 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: CreateRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
-      createRaidItem(
-        ctx.db,
-        {
-          ...input,
-          programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
-          status: input.status ?? 'OPEN',
-          workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
-          ownerOrganisationId: optionalId(input.ownerOrganisationId, 'Organisation', 'ownerOrganisationId'),
-          ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
-        },
-        ctx.clock.now(),
+      auditedWrite(
+        ctx,
+        { operation: 'createRaidItem', entityType: 'RaidItem', table: 'raid_item', id: null },
+        (db) =>
+          createRaidItem(
+            db,
+            {
+              ...input,
+              programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
+              status: input.status ?? 'OPEN',
+              workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+              ownerOrganisationId: optionalId(
+                input.ownerOrganisationId,
+                'Organisation',
+                'ownerOrganisationId',
+              ),
+              ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
+            },
+            ctx.clock.now(),
+          ),
       ),
   }),
   updateRaidItem: t.field({
@@ -220,16 +230,30 @@ builder.mutationFields((t) => ({
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateRaidItemResult' } },
     args: { input: t.arg({ type: UpdateRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
-      updateRaidItem(
-        ctx.db,
+      auditedWrite(
+        ctx,
         {
-          ...input,
-          id: decodeId(input.id, 'RaidItem', 'id'),
-          workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
-          ownerOrganisationId: optionalId(input.ownerOrganisationId, 'Organisation', 'ownerOrganisationId'),
-          ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
+          operation: 'updateRaidItem',
+          entityType: 'RaidItem',
+          table: 'raid_item',
+          id: () => decodeId(input.id, 'RaidItem', 'id'),
         },
-        ctx.clock.now(),
+        (db, id) =>
+          updateRaidItem(
+            db,
+            {
+              ...input,
+              id,
+              workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+              ownerOrganisationId: optionalId(
+                input.ownerOrganisationId,
+                'Organisation',
+                'ownerOrganisationId',
+              ),
+              ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
+            },
+            ctx.clock.now(),
+          ),
       ),
   }),
   closeRaidItem: t.field({
@@ -238,10 +262,15 @@ builder.mutationFields((t) => ({
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
     args: { input: t.arg({ type: CloseRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
-      closeRaidItem(
-        ctx.db,
-        { id: decodeId(input.id, 'RaidItem', 'id'), expectedVersion: input.expectedVersion },
-        ctx.clock.now(),
+      auditedWrite(
+        ctx,
+        {
+          operation: 'closeRaidItem',
+          entityType: 'RaidItem',
+          table: 'raid_item',
+          id: () => decodeId(input.id, 'RaidItem', 'id'),
+        },
+        (db, id) => closeRaidItem(db, { id, expectedVersion: input.expectedVersion }, ctx.clock.now()),
       ),
   }),
 }));
