@@ -10,9 +10,9 @@ import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, today, type Clock } from './clock.ts';
-import type { Context } from './context.ts';
+import type { Context, Viewer } from './context.ts';
 import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
-import { schema } from './schema/index.ts';
+import { partnerSchema, schema } from './schema/index.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -65,6 +65,16 @@ export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
   const logError = options.logError ?? ((error) => console.error('unexpected error', error));
   const requestIds = new WeakMap<Request, string>();
+  // Authenticated once per request: the schema choice and the context both ask.
+  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  const viewerOf = (request: Request): Promise<Viewer | null> => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = authenticate(db, request.headers.get('authorization'), clock.now(), sessionPolicy);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
 
   const requestIdPlugin: Plugin = {
     onResponse({ request, response }) {
@@ -74,7 +84,8 @@ export function createApp(options: AppOptions): App {
   };
 
   return createYoga<Record<string, never>, Context>({
-    schema,
+    // Partners' API tokens get the partner schema, which has no personal type or field at all.
+    schema: async ({ request }) => ((await viewerOf(request))?.kind === 'partner' ? partnerSchema : schema),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql ? { title: 'Handover API', defaultQuery: GRAPHIQL_START } : false,
@@ -107,8 +118,7 @@ export function createApp(options: AppOptions): App {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       requestIds.set(request, requestId);
-      const now = clock.now();
-      const viewer = await authenticate(db, request.headers.get('authorization'), now, sessionPolicy);
+      const viewer = await viewerOf(request);
       return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy };
     },
     plugins: [

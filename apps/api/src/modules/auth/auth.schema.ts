@@ -9,7 +9,8 @@ import { listActiveUsers, usersByIds } from './auth.repository.ts';
 export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
   description:
-    'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board).',
+    'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board); ' +
+    'PARTNER is a partner agency calling with an API token (never a user).',
 });
 
 export const UserRef = builder.loadableNode('User', {
@@ -84,8 +85,7 @@ builder.mutationField('logout', (t) =>
     skipTypeScopes: true,
     resolve: async (_root, _args, ctx) => {
       if (!ctx.viewer) return false;
-      await logout(ctx.db, ctx.viewer);
-      return true;
+      return logout(ctx.db, ctx.viewer);
     },
   }),
 );
