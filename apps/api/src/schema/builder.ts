@@ -69,7 +69,8 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { subGraphs: PARTNER },
     // node(id) and nodes(ids) answer null for an ID whose type the schema being run lacks, without loading it.
     nodeQueryOptions: {
-      resolve: (_root, args, _ctx, info, resolveNode) => (inThisSchema(info, args.id) ? resolveNode(args.id) : null),
+      resolve: (_root, args, _ctx, info, resolveNode) =>
+        inThisSchema(info, args.id) ? resolveNode(args.id) : null,
     },
     nodesQueryOptions: {
       resolve: (_root, args, _ctx, info, resolveNodes) => {
@@ -91,7 +92,9 @@ builder.scalarType('Date', {
   serialize: (value) => value,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) {
-      throw new TypeError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : 'a non-string'}`);
+      throw new TypeError(
+        `a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : 'a non-string'}`,
+      );
     }
     return ast.value;
   },

@@ -106,7 +106,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['contact_route', 'data_sharing_agreement_party', 'data_sharing_agreement', 'api_token']) {
+  for (const table of [
+    'contact_route',
+    'data_sharing_agreement_party',
+    'data_sharing_agreement',
+    'api_token',
+  ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
 }

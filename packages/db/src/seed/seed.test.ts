@@ -123,7 +123,10 @@ describe('demo partner data', () => {
     try {
       const agreements = await handle.db.selectFrom('data_sharing_agreement').select(['id', 'ref']).execute();
       expect(agreements.length).toBeGreaterThanOrEqual(5);
-      const parties = await handle.db.selectFrom('data_sharing_agreement_party').select('agreement_id').execute();
+      const parties = await handle.db
+        .selectFrom('data_sharing_agreement_party')
+        .select('agreement_id')
+        .execute();
       for (const a of agreements) expect(parties.some((p) => p.agreement_id === a.id)).toBe(true);
       const frontDoor = await handle.db
         .selectFrom('contact_route')

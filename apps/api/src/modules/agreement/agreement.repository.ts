@@ -56,7 +56,10 @@ export async function partiesByAgreementIds(
     .execute();
 }
 
-export async function contactRoutesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ContactRoute[]> {
+export async function contactRoutesByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ContactRoute[]> {
   const valid = onlyUuids(ids);
   if (valid.length === 0) return [];
   return db.selectFrom('contact_route').selectAll().where('id', 'in', valid).execute();

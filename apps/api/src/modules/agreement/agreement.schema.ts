@@ -44,7 +44,10 @@ export const AgreementStatusEnum = builder.enumType('AgreementStatus', {
     'From the dates, today (UK): NOT_YET_IN_FORCE before the start, ENDED after the end, REVIEW_DUE in force but ' +
     'past its review date, otherwise IN_FORCE.',
 });
-export const ContactChannelEnum = builder.enumType('ContactChannel', { values: CONTACT_CHANNELS, subGraphs: PARTNER });
+export const ContactChannelEnum = builder.enumType('ContactChannel', {
+  values: CONTACT_CHANNELS,
+  subGraphs: PARTNER,
+});
 export const ContactAudienceEnum = builder.enumType('ContactAudience', {
   values: CONTACT_AUDIENCES,
   subGraphs: PARTNER,

@@ -67,7 +67,11 @@ export async function authenticate(
 }
 
 /** The partner a live (unrevoked, unexpired) API token speaks for. Records use at most once a minute. */
-async function authenticatePartner(db: Kysely<Database>, token: string, now: Date): Promise<PartnerViewer | null> {
+async function authenticatePartner(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<PartnerViewer | null> {
   const row = await findLiveApiToken(db, hashToken(token), now);
   if (!row) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {

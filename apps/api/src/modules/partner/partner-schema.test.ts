@@ -62,7 +62,13 @@ function hrOnlyFields(): string[] {
 
 /** Every field name of the types about people, less the generic words. */
 function personalFieldNames(): Set<string> {
-  const names = new Set<string>([...PERSONAL_EMPLOYEE_FIELDS, ...hrOnlyFields(), 'email', 'token', 'password']);
+  const names = new Set<string>([
+    ...PERSONAL_EMPLOYEE_FIELDS,
+    ...hrOnlyFields(),
+    'email',
+    'token',
+    'password',
+  ]);
   for (const typeName of ['Employee', 'User', 'Post']) {
     const type = schema.getType(typeName);
     expect(type, `${typeName} is in the full schema`).toBeDefined();
@@ -93,10 +99,12 @@ describe('the partner schema', () => {
     for (const type of userTypes(partnerSchema)) {
       for (const field of fieldsOf(type)) {
         if (personal.has(field.name)) found.push(`${type.name}.${field.name}`);
-        for (const arg of field.args) if (personal.has(arg.name)) found.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of field.args)
+          if (personal.has(arg.name)) found.push(`${type.name}.${field.name}(${arg.name})`);
       }
       if (isInputObjectType(type)) {
-        for (const f of Object.values(type.getFields())) if (personal.has(f.name)) found.push(`${type.name}.${f.name}`);
+        for (const f of Object.values(type.getFields()))
+          if (personal.has(f.name)) found.push(`${type.name}.${f.name}`);
       }
     }
     expect(found).toEqual([]);
@@ -122,7 +130,8 @@ describe('the partner schema', () => {
         for (const field of Object.values(type.getFields())) {
           const other = fullFields[field.name];
           if (!other) problems.push(`${type.name}.${field.name} is not in the full schema`);
-          else if (String(other.type) !== String(field.type)) problems.push(`${type.name}.${field.name} differs`);
+          else if (String(other.type) !== String(field.type))
+            problems.push(`${type.name}.${field.name} differs`);
           else {
             const sig = (f: typeof field) => f.args.map((a) => `${a.name}:${String(a.type)}`).join(',');
             if (sig(field) !== sig(other)) problems.push(`${type.name}.${field.name} has other arguments`);
@@ -130,7 +139,11 @@ describe('the partner schema', () => {
         }
       }
       if (isEnumType(type) && isEnumType(full)) {
-        const values = (t: typeof type) => t.getValues().map((v) => v.name).join(',');
+        const values = (t: typeof type) =>
+          t
+            .getValues()
+            .map((v) => v.name)
+            .join(',');
         if (values(type) !== values(full)) problems.push(`${type.name} has other values`);
       }
       if (isInputObjectType(type) && isInputObjectType(full)) {

@@ -38,8 +38,13 @@ export const ApiTokenRef = builder.loadableNode('ApiToken', {
   fields: (t) => ({
     name: t.exposeString('name'),
     organisation: t.field({ type: OrganisationRef, resolve: (k) => k.organisation_id }),
-    prefix: t.exposeString('token_prefix', { description: 'The first characters of the token: not a secret.' }),
-    status: t.field({ type: ApiTokenStatusEnum, resolve: (k, _args, ctx) => apiTokenStatus(k, ctx.clock.now()) }),
+    prefix: t.exposeString('token_prefix', {
+      description: 'The first characters of the token: not a secret.',
+    }),
+    status: t.field({
+      type: ApiTokenStatusEnum,
+      resolve: (k, _args, ctx) => apiTokenStatus(k, ctx.clock.now()),
+    }),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     createdBy: t.field({
       type: UserRef,
@@ -92,7 +97,9 @@ const ApiTokenCreatedRef = builder
 
 const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
   fields: (t) => ({
-    name: t.string({ description: 'What the token is for, e.g. "WYP safeguarding hub"; at most 100 characters.' }),
+    name: t.string({
+      description: 'What the token is for, e.g. "WYP safeguarding hub"; at most 100 characters.',
+    }),
     organisationId: t.id({ description: 'The partner organisation the token speaks for.' }),
     expiresOn: t.field({
       type: 'Date',
@@ -131,7 +138,12 @@ builder.mutationFields((t) => ({
     },
     args: { id: t.arg.id() },
     resolve: (_root, args, ctx) =>
-      revokeApiToken(ctx.db, decodeId(args.id, 'ApiToken', 'id'), ctx.viewer?.userId ?? null, ctx.clock.now()),
+      revokeApiToken(
+        ctx.db,
+        decodeId(args.id, 'ApiToken', 'id'),
+        ctx.viewer?.userId ?? null,
+        ctx.clock.now(),
+      ),
   }),
 }));
 

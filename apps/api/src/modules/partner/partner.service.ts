@@ -26,7 +26,10 @@ export const MAX_TOKEN_NAME = 100;
 
 export type ApiTokenStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 
-export function apiTokenStatus(token: Pick<ApiToken, 'revoked_at' | 'expires_at'>, now: Date): ApiTokenStatus {
+export function apiTokenStatus(
+  token: Pick<ApiToken, 'revoked_at' | 'expires_at'>,
+  now: Date,
+): ApiTokenStatus {
   if (token.revoked_at) return 'REVOKED';
   return token.expires_at.getTime() <= now.getTime() ? 'EXPIRED' : 'ACTIVE';
 }
@@ -46,7 +49,8 @@ export async function createApiToken(
   const today = londonDate(now);
   if (last <= today) throw new ValidationError('expiresOn', `must be after today (${today})`);
   const latest = addCalendarDays(today, MAX_TOKEN_DAYS);
-  if (last > latest) throw new ValidationError('expiresOn', `must be at most a year ahead (${latest} at the latest)`);
+  if (last > latest)
+    throw new ValidationError('expiresOn', `must be at most a year ahead (${latest} at the latest)`);
   if (!(await organisationExists(db, input.organisationId))) {
     throw new ValidationError('organisationId', 'names no organisation');
   }

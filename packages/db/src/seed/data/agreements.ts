@@ -27,7 +27,7 @@ export const agreements: SeedAgreement[] = [
     title: 'Council and trust: records and systems during and after the transfer',
     purpose:
       'The council as controller of historic case records and the trust as controller of records from go-live; ' +
-      "shared use of the case management system under the support services agreement.",
+      'shared use of the case management system under the support services agreement.',
     lawfulBasis: 'PUBLIC_TASK',
     specialCategoryCondition: 'HEALTH_SOCIAL_CARE',
     legalGateway: 'Education Act 1996 s.497A direction; Children Act 1989',
