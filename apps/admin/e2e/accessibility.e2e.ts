@@ -63,6 +63,9 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'hr', path: () => '/people/employees' },
   { role: 'hr', path: () => `/people/employees/${encodeURIComponent(ids.employee)}` },
   { role: 'hr', path: () => '/people/posts' },
+  { role: 'admin', path: () => '/partners' },
+  { role: 'admin', path: () => '/partners/new' },
+  { role: 'viewer', path: () => '/agreements' },
 ];
 
 const WIDTHS = [

@@ -32,20 +32,22 @@ async function options(token: string | null) {
     today: string;
     programmes: { edges: { node: { organisations: { id: string; name: string; type: string }[] } }[] };
   }>(programmeQuery('organisations { id name type }'), { token });
-  return { today: data.today, organisations: firstProgramme(data).organisations };
+  return { organisations: firstProgramme(data).organisations };
 }
 
-/** 90 days from today, the expiry the form suggests. */
-function suggestedExpiry(today: string): string {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 90);
-  return d.toISOString().slice(0, 10);
+/**
+ * 90 days from now, the expiry the form suggests. Tokens live in real time, as sessions do (the
+ * programme calendar's "today" can be frozen for a demo), so this reads the clock, not the API's today.
+ */
+function suggestedExpiry(): string {
+  const d = new Date(Date.now() + 90 * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
 }
 
 export const load: PageServerLoad = async ({ locals }) => {
   requireAdmin(locals.viewer);
-  const { today, organisations } = await options(locals.token);
-  const values: Values = { name: '', organisationId: '', expiresOn: toDateParts(suggestedExpiry(today)) };
+  const { organisations } = await options(locals.token);
+  const values: Values = { name: '', organisationId: '', expiresOn: toDateParts(suggestedExpiry()) };
   return { organisations, values };
 };
 
