@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { parse } from 'graphql';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../clock.ts';
 import { DEMO_TODAY, startTestApi, type TestApi } from '../../test/harness.ts';
@@ -450,9 +450,9 @@ describe('the example queries for partners (apps/api/partner-queries)', () => {
       const doc = parse(readFileSync(new URL(f, dir), 'utf8'));
       expect(doc.definitions).toHaveLength(1);
       const op = doc.definitions[0]!;
-      expect(op.kind === 'OperationDefinition' && op.operation === 'query' && op.name?.value).toBe(
-        f.replace(/\.graphql$/, ''),
-      );
+      if (op.kind !== Kind.OPERATION_DEFINITION) throw new Error(`${f} holds no operation`);
+      expect(op.operation, f).toBe(OperationTypeNode.QUERY);
+      expect(op.name?.value, f).toBe(f.replace(/\.graphql$/, ''));
     }
   });
 
