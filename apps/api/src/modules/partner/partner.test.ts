@@ -327,6 +327,16 @@ describe('what a partner can reach', () => {
     ]);
   });
 
+  it('gets the same query text refused that HR has just run: validation is per schema', async () => {
+    const q =
+      '{ programmes(first: 1) { edges { node { employees(first: 1) { edges { node { firstName } } } } } } }';
+    const hr = await api.gql<{ programmes: unknown }>(q, {}, await api.login('HR'));
+    expect(hr.errors).toBeUndefined();
+    const res = await api.gql(q, {}, police);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/Cannot query field "employees"/);
+  });
+
   it('cannot ask for employees, posts, personal fields or the viewer by any field', async () => {
     const queries = [
       '{ programmes(first: 1) { edges { node { employees(first: 1) { totalCount } } } } }',
