@@ -15,10 +15,14 @@ async function asPartner(token: string, query: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
-  return (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+  return (await res.json()) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
 }
 
-const SERVICES = '{ programmes(first: 1) { edges { node { services(first: 5) { totalCount edges { node { name deliveredBy(on: "2023-04-01") { name } } } } } } } }';
+const SERVICES =
+  '{ programmes(first: 1) { edges { node { services(first: 5) { totalCount edges { node { name deliveredBy(on: "2023-04-01") { name } } } } } } } }';
 
 describe('partner API tokens', () => {
   it('an admin creates a token, sees it once, the partner queries with it, and after revoking it is refused', async () => {
@@ -62,7 +66,10 @@ describe('partner API tokens', () => {
     const served = await asPartner(token, SERVICES);
     expect(served.errors).toBeUndefined();
     expect(JSON.stringify(served.data)).toContain('Bradford Children and Families Trust');
-    const people = await asPartner(token, '{ programmes(first: 1) { edges { node { employees(first: 1) { totalCount } } } } }');
+    const people = await asPartner(
+      token,
+      '{ programmes(first: 1) { edges { node { employees(first: 1) { totalCount } } } } }',
+    );
     expect(people.data).toBeUndefined();
     expect(people.errors?.[0]?.message).toMatch(/Cannot query field "employees"/);
 
