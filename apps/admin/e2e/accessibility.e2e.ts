@@ -65,6 +65,9 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'hr', path: () => '/people/posts' },
   { role: 'admin', path: () => '/audit' },
   { role: 'admin', path: () => '/audit?kind=WRITE&kind=REFUSED' },
+  { role: 'admin', path: () => '/partners' },
+  { role: 'admin', path: () => '/partners/new' },
+  { role: 'viewer', path: () => '/agreements' },
 ];
 
 const WIDTHS = [

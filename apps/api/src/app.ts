@@ -10,11 +10,11 @@ import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, today, type Clock } from './clock.ts';
-import type { Context } from './context.ts';
+import type { Context, Viewer } from './context.ts';
 import { useAuditFlush } from './modules/audit/audit.plugin.ts';
 import { AuditCollector } from './modules/audit/audit.service.ts';
 import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
-import { schema } from './schema/index.ts';
+import { partnerSchema, schema } from './schema/index.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -67,8 +67,32 @@ export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
   const logError = options.logError ?? ((error) => console.error('unexpected error', error));
   const requestIds = new WeakMap<Request, string>();
+  // Authenticated once per request: the schema choice and the context both ask.
+  const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+  const viewerOf = (request: Request): Promise<Viewer | null> => {
+    let viewer = viewers.get(request);
+    if (!viewer) {
+      viewer = authenticate(db, request.headers.get('authorization'), clock.now(), sessionPolicy);
+      viewers.set(request, viewer);
+    }
+    return viewer;
+  };
+
+  /** The caller's x-request-id when it is sane, else a new one: fixed when the request arrives. */
+  const requestIdOf = (request: Request): string => {
+    let id = requestIds.get(request);
+    if (!id) {
+      const given = request.headers.get('x-request-id');
+      id = given && REQUEST_ID.test(given) ? given : randomUUID();
+      requestIds.set(request, id);
+    }
+    return id;
+  };
 
   const requestIdPlugin: Plugin = {
+    onRequest({ request }) {
+      requestIdOf(request);
+    },
     onResponse({ request, response }) {
       const id = requestIds.get(request);
       if (id) response.headers.set('x-request-id', id);
@@ -76,7 +100,8 @@ export function createApp(options: AppOptions): App {
   };
 
   return createYoga<Record<string, never>, Context>({
-    schema,
+    // Partners' API tokens get the partner schema, which has no personal type or field at all.
+    schema: async ({ request }) => ((await viewerOf(request))?.kind === 'partner' ? partnerSchema : schema),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql ? { title: 'Handover API', defaultQuery: GRAPHIQL_START } : false,
@@ -106,21 +131,17 @@ export function createApp(options: AppOptions): App {
       },
     },
     context: async ({ request }) => {
-      const given = request.headers.get('x-request-id');
-      const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-      requestIds.set(request, requestId);
-      const now = clock.now();
-      const authorization = request.headers.get('authorization');
-      const viewer = await authenticate(db, authorization, now, sessionPolicy);
+      const requestId = requestIdOf(request);
+      const viewer = await viewerOf(request);
       const audit = new AuditCollector();
-      if (authorization && !viewer) {
+      if (request.headers.get('authorization') && !viewer) {
         audit.add({ kind: 'REFUSED', reason: 'UNAUTHENTICATED: invalid or expired bearer token' });
       }
       return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy, audit };
     },
     plugins: [
       requestIdPlugin,
-      useAuditFlush(logError),
+      useAuditFlush({ db, viewerOf, requestIdOf, logError }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -4,13 +4,52 @@
  *   pnpm db seed      load the demo programme into an empty database
  *   pnpm db reset --yes   drop everything, migrate, and load the demo again
  *   pnpm db status    list migrations and what the database holds
+ *   pnpm db partner-token --org <organisation key> --name <name> [--days 90]
+ *                     make a partner agency's API token and print it, once
  * It uses the same configuration as the API (DATABASE_URL or the data folder).
  */
 import { createDb, createMigrator, isEmpty, migrateToLatest, seedDemo, type HandoverDb } from '@handover/db';
 import { sql } from 'kysely';
 import { loadEnv, pgliteDir } from './env.ts';
+import { organisationIdByKey } from './modules/partner/partner.repository.ts';
+import { MAX_TOKEN_DAYS, createApiToken } from './modules/partner/partner.service.ts';
+import { addCalendarDays, londonDate } from '@handover/domain';
 
-const USAGE = `usage: pnpm db <migrate|seed|reset --yes|status>`;
+const USAGE = `usage: pnpm db <migrate|seed|reset --yes|status|partner-token --org <key> --name <name> [--days 90]>`;
+
+/** The value after `--flag`, if any. */
+const option = (flags: string[], flag: string): string | undefined => {
+  const i = flags.indexOf(flag);
+  return i >= 0 ? flags[i + 1] : undefined;
+};
+
+async function partnerToken(handle: HandoverDb, flags: string[]): Promise<number> {
+  const key = option(flags, '--org');
+  const name = option(flags, '--name');
+  const days = Number(option(flags, '--days') ?? '90');
+  if (!key || !name || !Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    console.error(`${USAGE}\n--days is a whole number from 1 to ${MAX_TOKEN_DAYS}`);
+    return 2;
+  }
+  const organisationId = await organisationIdByKey(handle.db, key);
+  if (!organisationId) {
+    console.error(`no organisation has the key "${key}"`);
+    return 2;
+  }
+  const now = new Date();
+  const { token, apiToken } = await createApiToken(
+    handle.db,
+    { name, organisationId, expiresOn: addCalendarDays(londonDate(now), days) },
+    null,
+    now,
+  );
+  console.log(
+    `made API token "${apiToken.name}" (${apiToken.token_prefix}...) for ${key}, valid to the end of ${addCalendarDays(londonDate(now), days)}`,
+  );
+  console.log('it is shown this once; send it as  Authorization: Bearer <token>');
+  console.log(token);
+  return 0;
+}
 
 async function dropEverything(handle: HandoverDb): Promise<void> {
   await sql`drop schema public cascade`.execute(handle.db);
@@ -19,7 +58,7 @@ async function dropEverything(handle: HandoverDb): Promise<void> {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...flags] = argv;
-  if (!command || !['migrate', 'seed', 'reset', 'status'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'reset', 'status', 'partner-token'].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -33,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     `database: ${handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${pgliteDir(env)}`}`,
   );
   try {
+    if (command === 'partner-token') return await partnerToken(handle, flags);
     if (command === 'status') {
       for (const m of await createMigrator(handle.db).getMigrations()) {
         console.log(`${m.executedAt ? 'applied' : 'pending'}  ${m.name}`);

@@ -7,6 +7,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AssignmentDecision,
+  ContactAudience,
+  ContactChannel,
+  LawfulBasis,
+  SpecialCategoryCondition,
   ChecklistStatus,
   ContractType,
   OrganisationType,
@@ -18,10 +22,10 @@ import type {
   RaidStatus,
   RaidType,
   RiskBandRange,
-  Role,
   ServiceDisposition,
   ServiceTransferStatus,
   TupeStatus,
+  UserRole,
   WorkstreamCode,
 } from '@handover/domain';
 
@@ -186,7 +190,7 @@ export interface AppUserTable extends Versioned {
   id: Generated<string>;
   email: string;
   name: string;
-  role: Role;
+  role: UserRole;
   password_hash: string;
   active: Generated<boolean>;
 }
@@ -224,6 +228,57 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+/** A partner agency's API token: only its SHA-256 is kept, with a short prefix to recognise it by. */
+export interface ApiTokenTable {
+  id: Generated<string>;
+  name: string;
+  organisation_id: string;
+  token_hash: string;
+  token_prefix: string;
+  /** Null when made from the command line. */
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  last_used_at: Date | null;
+}
+
+export interface DataSharingAgreementTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  ref: string;
+  title: string;
+  purpose: string;
+  lawful_basis: LawfulBasis;
+  special_category_condition: SpecialCategoryCondition | null;
+  legal_gateway: WithDefault<string>;
+  datasets: ColumnType<string[], string[] | undefined, string[]>;
+  start_date: DateColumn;
+  review_date: DateColumn;
+  end_date: DateColumn | null;
+}
+
+export interface DataSharingAgreementPartyTable {
+  agreement_id: string;
+  organisation_id: string;
+}
+
+/** A front-door contact route, in force from `from_date` to `to_date` (inclusive; null is open-ended). */
+export interface ContactRouteTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  service_id: string | null;
+  organisation_id: string;
+  audience: ContactAudience;
+  channel: ContactChannel;
+  label: string;
+  value: string;
+  hours: WithDefault<string>;
+  from_date: DateColumn | null;
+  to_date: DateColumn | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -240,6 +295,10 @@ export interface Database {
   app_user: AppUserTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  api_token: ApiTokenTable;
+  data_sharing_agreement: DataSharingAgreementTable;
+  data_sharing_agreement_party: DataSharingAgreementPartyTable;
+  contact_route: ContactRouteTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -258,3 +317,6 @@ export type AppUser = Selectable<AppUserTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type DataSharingAgreement = Selectable<DataSharingAgreementTable>;
+export type ContactRoute = Selectable<ContactRouteTable>;

@@ -117,5 +117,48 @@ export type PensionScheme = (typeof PENSION_SCHEMES)[number];
 export const ASSIGNMENT_DECISIONS = ['ASSIGNED', 'NOT_ASSIGNED', 'DISPUTED'] as const;
 export type AssignmentDecision = (typeof ASSIGNMENT_DECISIONS)[number];
 
-export const ROLES = ['ADMIN', 'EDITOR', 'HR', 'VIEWER'] as const;
+/** Roles of people who sign in (app_user rows). */
+export const USER_ROLES = ['ADMIN', 'EDITOR', 'HR', 'VIEWER'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Every role a caller can have: a user's, or PARTNER for a partner agency's API token (not a user row). */
+export const ROLES = [...USER_ROLES, 'PARTNER'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** UK GDPR Article 6(1) lawful bases for processing. */
+export const LAWFUL_BASES = [
+  'CONSENT',
+  'CONTRACT',
+  'LEGAL_OBLIGATION',
+  'VITAL_INTERESTS',
+  'PUBLIC_TASK',
+  'LEGITIMATE_INTERESTS',
+] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+
+/** UK GDPR Article 9(2) conditions for special category data, (a) to (j). */
+export const SPECIAL_CATEGORY_CONDITIONS = [
+  'EXPLICIT_CONSENT',
+  'EMPLOYMENT_SOCIAL_SECURITY',
+  'VITAL_INTERESTS',
+  'NOT_FOR_PROFIT_BODY',
+  'MADE_PUBLIC',
+  'LEGAL_CLAIMS',
+  'SUBSTANTIAL_PUBLIC_INTEREST',
+  'HEALTH_SOCIAL_CARE',
+  'PUBLIC_HEALTH',
+  'ARCHIVING_RESEARCH',
+] as const;
+export type SpecialCategoryCondition = (typeof SPECIAL_CATEGORY_CONDITIONS)[number];
+
+/** Where a data sharing agreement stands on a given day (derived from its dates). */
+export const AGREEMENT_STATUSES = ['NOT_YET_IN_FORCE', 'IN_FORCE', 'REVIEW_DUE', 'ENDED'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** How a front-door contact route is reached. */
+export const CONTACT_CHANNELS = ['PHONE', 'EMAIL', 'WEB', 'PORTAL'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Who a contact route is for. */
+export const CONTACT_AUDIENCES = ['PUBLIC', 'PROFESSIONALS', 'OUT_OF_HOURS'] as const;
+export type ContactAudience = (typeof CONTACT_AUDIENCES)[number];

@@ -8,10 +8,24 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import SubGraphPlugin from '@pothos/plugin-sub-graph';
 import { isIsoDate, type Role } from '@handover/domain';
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.ts';
 import { auditRefusedField } from '../modules/audit/audit.service.ts';
+
+/**
+ * Sub-graphs: the full schema holds every type; `partner` is what partner
+ * agencies' API tokens are served. A type is in the partner schema only
+ * when it says `subGraphs: PARTNER`; its fields follow it, except those
+ * whose type is not in the partner schema, which are left out.
+ */
+export type SubGraph = 'partner';
+export const PARTNER: SubGraph[] = ['partner'];
+
+/** Whether a node's type exists in the schema the request runs against (an Employee does not for partners). */
+const inThisSchema = (info: GraphQLResolveInfo, id: { typename: string } | null | undefined) =>
+  id != null && isObjectType(info.schema.getType(id.typename));
 
 export interface AuthScopes {
   /** Any signed-in user. */
@@ -23,6 +37,7 @@ export interface AuthScopes {
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
+  SubGraphs: SubGraph;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
   Scalars: {
@@ -31,7 +46,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ErrorsPlugin, SubGraphPlugin],
+  subGraphs: { defaultForTypes: [], fieldsInheritFromTypes: true },
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -52,6 +68,21 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: { subGraphs: PARTNER },
+    pageInfoTypeOptions: { subGraphs: PARTNER },
+    // node(id) and nodes(ids) answer null for an ID whose type the schema being run lacks, without loading it.
+    nodeQueryOptions: {
+      resolve: (_root, args, _ctx, info, resolveNode) =>
+        inThisSchema(info, args.id) ? resolveNode(args.id) : null,
+    },
+    nodesQueryOptions: {
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        const masked = args.ids.map((id) => (inThisSchema(info, id) ? id : null)) as typeof args.ids;
+        // Pothos' callback reads args.ids (and may one day read its argument): give it the masked list both ways.
+        args.ids = masked;
+        return resolveNodes(masked);
+      },
+    },
   },
   errors: {
     defaultTypes: [],
@@ -59,11 +90,14 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.scalarType('Date', {
+  subGraphs: PARTNER,
   description: 'A calendar date, written YYYY-MM-DD (UK calendar).',
   serialize: (value) => value,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING || !isIsoDate(ast.value)) {
-      throw new TypeError(`a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : 'a non-string'}`);
+      throw new TypeError(
+        `a Date is written YYYY-MM-DD, e.g. 2023-03-04; got ${ast.kind === Kind.STRING ? JSON.stringify(ast.value) : 'a non-string'}`,
+      );
     }
     return ast.value;
   },
@@ -77,6 +111,7 @@ builder.scalarType('Date', {
 });
 
 builder.scalarType('DateTime', {
+  subGraphs: PARTNER,
   description: 'An instant, in ISO 8601 with a UTC offset.',
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
@@ -89,6 +124,7 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({
+  subGraphs: PARTNER,
   description: 'Everything but `viewer` needs a signed-in user.',
   authScopes: { authenticated: true },
 });
@@ -100,6 +136,9 @@ builder.mutationType({
 
 /** Roles that may change the plan (checklists, milestones, RAID). */
 export const WRITERS: Role[] = ['EDITOR', 'ADMIN'];
+
+/** The roles of people who sign in: everyone but partners. */
+export const STAFF: Role[] = ['ADMIN', 'EDITOR', 'HR', 'VIEWER'];
 
 /** The builder's type parameters, for helpers that take field builders. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -9,6 +9,12 @@ import '../modules/raid/raid.schema.ts';
 import '../modules/people/people.schema.ts';
 import '../modules/readiness/readiness.schema.ts';
 import '../modules/audit/audit.schema.ts';
+import '../modules/partner/partner.schema.ts';
+import '../modules/agreement/agreement.schema.ts';
 import { builder } from './builder.ts';
 
+/** The full schema: staff, signed in with a session. */
 export const schema = builder.toSchema({ sortSchema: true });
+
+/** What partner agencies' API tokens are served: only the types and fields of the `partner` sub-graph. */
+export const partnerSchema = builder.toSchema({ sortSchema: true, subGraph: 'partner' });

@@ -1,27 +1,36 @@
 /**
- * Prints the GraphQL contract to apps/api/schema.graphql (the `generate`
- * task). With --check, exits 1 when the committed file is stale.
+ * Prints the GraphQL contracts: apps/api/schema.graphql (the full schema)
+ * and apps/api/partner.graphql (the partner schema), the `generate` task.
+ * With --check, exits 1 when a committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printSchemaFile } from '../print-schema.ts';
+import { printPartnerSchemaFile, printSchemaFile } from '../print-schema.ts';
 
-const target = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-const printed = printSchemaFile();
+const files = [
+  { name: 'schema.graphql', printed: printSchemaFile() },
+  { name: 'partner.graphql', printed: printPartnerSchemaFile() },
+];
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
+let stale = false;
+for (const { name, printed } of files) {
+  const target = fileURLToPath(new URL(`../../${name}`, import.meta.url));
+  if (process.argv.includes('--check')) {
+    let current = '';
+    try {
+      current = readFileSync(target, 'utf8');
+    } catch {
+      // missing counts as stale
+    }
+    if (current !== printed) {
+      console.error(`apps/api/${name} is stale: run \`pnpm generate\` and commit it`);
+      stale = true;
+    } else {
+      console.log(`apps/api/${name} is up to date`);
+    }
+  } else {
+    writeFileSync(target, printed);
+    console.log(`wrote apps/api/${name}`);
   }
-  if (current !== printed) {
-    console.error('apps/api/schema.graphql is stale: run `pnpm generate` and commit it');
-    process.exit(1);
-  }
-  console.log('apps/api/schema.graphql is up to date');
-} else {
-  writeFileSync(target, printed);
-  console.log('wrote apps/api/schema.graphql');
 }
+if (stale) process.exit(1);

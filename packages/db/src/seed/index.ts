@@ -8,12 +8,13 @@ import {
   addCalendarDays,
   londonDate,
   transferInstant,
-  type Role,
+  type UserRole,
   type WorkstreamCode,
 } from '@handover/domain';
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../passwords.ts';
 import type { ChecklistItemTable, Database, RaidItemTable } from '../schema.ts';
+import { agreements, contactRoutes } from './data/agreements.ts';
 import { checklistItems } from './data/checklist.ts';
 import { milestones } from './data/milestones.ts';
 import { organisations } from './data/organisations.ts';
@@ -28,7 +29,7 @@ export { SNAPSHOT_DATE } from './workforce.ts';
 export const DEMO_PASSWORD = 'handover-demo';
 export const DEMO_TRANSFER_DATE = '2023-04-01';
 
-export const DEMO_USERS: readonly { email: string; name: string; role: Role }[] = [
+export const DEMO_USERS: readonly { email: string; name: string; role: UserRole }[] = [
   { email: 'admin@handover.example', name: 'Programme Manager (demo)', role: 'ADMIN' },
   { email: 'editor@handover.example', name: 'Workstream Lead (demo)', role: 'EDITOR' },
   { email: 'hr@handover.example', name: 'HR Business Partner (demo)', role: 'HR' },
@@ -326,6 +327,47 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   await insertInBatches(db, 'post', posts);
   await insertInBatches(db, 'employee', employees);
 
+  // After the workforce, so that adding these left every earlier ID as it was.
+  const agreementRows = agreements.map((a) => ({
+    id: rng.uuid(),
+    programme_id: programmeId,
+    ref: a.ref,
+    title: a.title,
+    purpose: a.purpose,
+    lawful_basis: a.lawfulBasis,
+    special_category_condition: a.specialCategoryCondition,
+    legal_gateway: a.legalGateway,
+    datasets: a.datasets,
+    start_date: a.startDate,
+    review_date: a.reviewDate,
+    end_date: a.endDate,
+  }));
+  await insertInBatches(db, 'data_sharing_agreement', agreementRows);
+  await insertInBatches(
+    db,
+    'data_sharing_agreement_party',
+    agreements.flatMap((a, i) =>
+      a.partyKeys.map((key) => ({ agreement_id: agreementRows[i]!.id, organisation_id: orgId(key) })),
+    ),
+  );
+  await insertInBatches(
+    db,
+    'contact_route',
+    contactRoutes.map((r) => ({
+      id: rng.uuid(),
+      programme_id: programmeId,
+      service_id: r.serviceKey === null ? null : serviceId(r.serviceKey),
+      organisation_id: orgId(r.organisationKey),
+      audience: r.audience,
+      channel: r.channel,
+      label: r.label,
+      value: r.value,
+      hours: r.hours,
+      from_date: r.fromDate,
+      to_date: r.toDate,
+    })),
+  );
+
   return {
     seeded: true,
     programmeId,
@@ -341,6 +383,8 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       posts: posts.length,
       employees: employees.length,
       users: DEMO_USERS.length,
+      dataSharingAgreements: agreementRows.length,
+      contactRoutes: contactRoutes.length,
     },
   };
 }

@@ -116,3 +116,30 @@ describe('demo seed', () => {
     }
   });
 });
+
+describe('demo partner data', () => {
+  it('holds data sharing agreements, each with parties, and contact routes that hand over at go-live', async () => {
+    const handle = await openTestDatabase();
+    try {
+      const agreements = await handle.db.selectFrom('data_sharing_agreement').select(['id', 'ref']).execute();
+      expect(agreements.length).toBeGreaterThanOrEqual(5);
+      const parties = await handle.db
+        .selectFrom('data_sharing_agreement_party')
+        .select('agreement_id')
+        .execute();
+      for (const a of agreements) expect(parties.some((p) => p.agreement_id === a.id)).toBe(true);
+      const frontDoor = await handle.db
+        .selectFrom('contact_route')
+        .innerJoin('service', 'service.id', 'contact_route.service_id')
+        .innerJoin('organisation', 'organisation.id', 'contact_route.organisation_id')
+        .select(['organisation.key', 'contact_route.from_date', 'contact_route.to_date'])
+        .where('service.key', '=', 'front-door')
+        .execute();
+      expect(frontDoor.some((r) => r.key === 'bradford-council' && r.to_date === '2023-03-31')).toBe(true);
+      expect(frontDoor.some((r) => r.key === 'bcft' && r.from_date === '2023-04-01')).toBe(true);
+      expect(await handle.db.selectFrom('api_token').select('id').execute()).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -4,7 +4,8 @@
  */
 import { env } from '$env/dynamic/private';
 
-export type Role = 'ADMIN' | 'EDITOR' | 'HR' | 'VIEWER';
+/** PARTNER is an API token's role: partners never sign in to the admin app. */
+export type Role = 'ADMIN' | 'EDITOR' | 'HR' | 'VIEWER' | 'PARTNER';
 
 export interface Viewer {
   id: string;

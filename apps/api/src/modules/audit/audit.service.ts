@@ -59,7 +59,11 @@ function toRow(scope: Omit<AuditScope, 'db'>, event: AuditEventInput): NewAuditE
     // As given (a failed sign-in's email too), bounded so that a caller cannot fill the table.
     actor_email: clip(actor.email, 320),
     actor_role: clip(actor.role, 50),
-    api_token_id: clip(event.apiTokenId, 200),
+    // A partner's events carry its API token (it has no user row).
+    api_token_id: clip(
+      event.apiTokenId ?? (scope.viewer?.kind === 'partner' ? scope.viewer.tokenId : null),
+      200,
+    ),
     operation: clip(event.operation, 200),
     document_id: clip(event.documentId, 200),
     entity_type: clip(event.entityType, 100),

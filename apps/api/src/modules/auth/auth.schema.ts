@@ -10,7 +10,8 @@ import { listActiveUsers, usersByIds } from './auth.repository.ts';
 export const RoleEnum = builder.enumType('Role', {
   values: ROLES,
   description:
-    'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board).',
+    'ADMIN runs the programme; EDITOR leads workstreams; HR alone sees personal data; VIEWER reads (board); ' +
+    'PARTNER is a partner agency calling with an API token (never a user).',
 });
 
 export const UserRef = builder.loadableNode('User', {
@@ -110,14 +111,17 @@ builder.mutationField('logout', (t) =>
     resolve: async (_root, _args, ctx) => {
       const viewer = ctx.viewer;
       if (!viewer) return false;
-      await ctx.db.transaction().execute(async (trx) => {
-        await logout(trx, viewer);
-        await recordAudit(
-          { ...ctx, db: trx },
-          { kind: 'SIGN_OUT', operation: 'logout', entityType: 'User', entityId: viewer.userId },
-        );
+      return ctx.db.transaction().execute(async (trx) => {
+        // A partner's API token is no session: logout ends nothing and records nothing.
+        const ended = await logout(trx, viewer);
+        if (ended) {
+          await recordAudit(
+            { ...ctx, db: trx },
+            { kind: 'SIGN_OUT', operation: 'logout', entityType: 'User', entityId: viewer.userId },
+          );
+        }
+        return ended;
       });
-      return true;
     },
   }),
 );

@@ -2,7 +2,7 @@ import type { Milestone } from '@handover/db';
 import { RAGS, addCalendarDays } from '@handover/domain';
 import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { WRITERS, builder } from '../../schema/builder.ts';
+import { PARTNER, WRITERS, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
@@ -19,10 +19,12 @@ import { slippageDays, updateMilestone } from './milestone.service.ts';
 
 export const RagEnum = builder.enumType('Rag', {
   values: RAGS,
+  subGraphs: PARTNER,
   description: 'RED will miss; AMBER at risk; GREEN on track; BLUE complete; GREY not started or not due.',
 });
 
 export const MilestoneRef = builder.loadableNode('Milestone', {
+  subGraphs: PARTNER,
   id: { resolve: (m: Milestone) => m.id },
   load: (ids: string[], ctx) => milestonesByIds(ctx.db, ids),
   sort: (m) => m.id,
@@ -49,6 +51,7 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
 });
 
 const MilestoneFilterInput = builder.inputType('MilestoneFilter', {
+  subGraphs: PARTNER,
   fields: (t) => ({
     critical: t.boolean({ required: false }),
     rags: t.field({ type: [RagEnum], required: false }),
@@ -95,7 +98,8 @@ builder.objectField(ProgrammeRef, 'milestones', (t) =>
         };
       },
     },
-    withTotalCount,
+    { ...withTotalCount, subGraphs: PARTNER },
+    { subGraphs: PARTNER },
   ),
 );
 

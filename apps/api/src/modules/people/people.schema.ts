@@ -6,7 +6,7 @@
 import type { Employee, Post } from '@handover/db';
 import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, PENSION_SCHEMES, TUPE_STATUSES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder } from '../../schema/builder.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedRead } from '../audit/audit.service.ts';
 import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
@@ -24,7 +24,7 @@ import {
   type ServiceHeadcountRow,
 } from './people.repository.ts';
 
-export const TupeStatusEnum = builder.enumType('TupeStatus', { values: TUPE_STATUSES });
+export const TupeStatusEnum = builder.enumType('TupeStatus', { values: TUPE_STATUSES, subGraphs: PARTNER });
 export const ContractTypeEnum = builder.enumType('ContractType', { values: CONTRACT_TYPES });
 export const PensionSchemeEnum = builder.enumType('PensionScheme', { values: PENSION_SCHEMES });
 export const AssignmentDecisionEnum = builder.enumType('AssignmentDecision', {
@@ -200,6 +200,7 @@ builder.objectFields(ProgrammeRef, (t) => ({
 
 /** Aggregates: counts and FTE only, never a person. */
 const HeadcountRef = builder.objectRef<ServiceHeadcountRow>('Headcount').implement({
+  subGraphs: PARTNER,
   description: 'Posts, vacancies, people and FTE: counts only.',
   fields: (t) => ({
     posts: t.exposeInt('posts'),
@@ -230,6 +231,7 @@ builder.objectField(ServiceRef, 'headcount', (t) =>
 );
 
 const ServiceHeadcountRef = builder.objectRef<ServiceHeadcountRow>('ServiceHeadcount').implement({
+  subGraphs: PARTNER,
   fields: (t) => ({
     service: t.field({ type: ServiceRef, resolve: (h) => h.service_id }),
     headcount: t.field({ type: HeadcountRef, resolve: (h) => h }),
@@ -239,6 +241,7 @@ const ServiceHeadcountRef = builder.objectRef<ServiceHeadcountRow>('ServiceHeadc
 const TupeHeadcountRef = builder
   .objectRef<{ tupe_status: (typeof TUPE_STATUSES)[number]; employees: number; fte: number }>('TupeHeadcount')
   .implement({
+    subGraphs: PARTNER,
     fields: (t) => ({
       tupeStatus: t.field({ type: TupeStatusEnum, resolve: (h) => h.tupe_status }),
       employees: t.exposeInt('employees'),

@@ -9,7 +9,7 @@ import {
   type RiskBandRange,
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder } from '../../schema/builder.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
 import {
   countProgrammes,
@@ -19,11 +19,18 @@ import {
   programmesByIds,
 } from './programme.repository.ts';
 
-export const OrganisationTypeEnum = builder.enumType('OrganisationType', { values: ORGANISATION_TYPES });
-export const ProgrammeStatusEnum = builder.enumType('ProgrammeStatus', { values: PROGRAMME_STATUSES });
+export const OrganisationTypeEnum = builder.enumType('OrganisationType', {
+  values: ORGANISATION_TYPES,
+  subGraphs: PARTNER,
+});
+export const ProgrammeStatusEnum = builder.enumType('ProgrammeStatus', {
+  values: PROGRAMME_STATUSES,
+  subGraphs: PARTNER,
+});
 export const RiskBandEnum = builder.enumType('RiskBand', { values: RISK_BANDS });
 
 export const OrganisationRef = builder.loadableNode('Organisation', {
+  subGraphs: PARTNER,
   description: 'A council, trust, agency, provider or other body taking part in a transfer.',
   id: { resolve: (o: Organisation) => o.id },
   load: (ids: string[], ctx) => organisationsByIds(ctx.db, ids),
@@ -51,6 +58,7 @@ const programmeOrganisations = groupLoader(
 );
 
 export const ProgrammeRef = builder.loadableNode('Programme', {
+  subGraphs: PARTNER,
   description: 'A transfer of services and staff from one organisation (transferor) to another (transferee).',
   id: { resolve: (p: Programme) => p.id },
   load: (ids: string[], ctx) => programmesByIds(ctx.db, ids),
@@ -112,7 +120,8 @@ builder.queryFields((t) => ({
         totalCount: () => countProgrammes(ctx.db),
       }),
     },
-    withTotalCount,
+    { ...withTotalCount, subGraphs: PARTNER },
+    { subGraphs: PARTNER },
   ),
   programme: t.field({
     type: ProgrammeRef,

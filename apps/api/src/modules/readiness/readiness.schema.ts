@@ -4,7 +4,7 @@
  * @handover/domain (rollUpReadiness) and described on the Readiness type.
  */
 import { rollUpReadiness, type Readiness } from '@handover/domain';
-import { builder } from '../../schema/builder.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { groupLoader } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
@@ -17,6 +17,7 @@ import {
 } from './readiness.repository.ts';
 
 export const ReadinessRef = builder.objectRef<Readiness>('Readiness').implement({
+  subGraphs: PARTNER,
   description:
     'Checklist items rolled up. Items NOT_APPLICABLE do not count; shareComplete is COMPLETE items over the ' +
     'rest (DEFERRED_POST_GO_LIVE counts as not complete). Overdue: open and past due (UK calendar).',
@@ -78,6 +79,7 @@ const WorkstreamReadinessRef = builder
 const ServiceReadinessRef = builder
   .objectRef<{ id: string; readiness: Readiness }>('ServiceReadiness')
   .implement({
+    subGraphs: PARTNER,
     fields: (t) => ({
       service: t.field({ type: ServiceRef, resolve: (r) => r.id }),
       readiness: t.field({ type: ReadinessRef, resolve: (r) => r.readiness }),

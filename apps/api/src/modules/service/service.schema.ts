@@ -1,7 +1,7 @@
 import type { Service, Team } from '@handover/db';
 import { SERVICE_DISPOSITIONS, SERVICE_TRANSFER_STATUSES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder } from '../../schema/builder.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { MAX_PAGE_SIZE, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import {
@@ -14,14 +14,17 @@ import {
 
 export const DispositionEnum = builder.enumType('ServiceDisposition', {
   values: SERVICE_DISPOSITIONS,
+  subGraphs: PARTNER,
   description:
     'Whether a service moves to the transferee, stays with the council, varies, or is hosted regionally.',
 });
 export const TransferStatusEnum = builder.enumType('ServiceTransferStatus', {
   values: SERVICE_TRANSFER_STATUSES,
+  subGraphs: PARTNER,
 });
 
 export const ServiceRef = builder.loadableNode('Service', {
+  subGraphs: PARTNER,
   description:
     'A service in the catalogue (the front door, fostering, youth justice...), with its disposition.',
   id: { resolve: (s: Service) => s.id },
@@ -43,6 +46,7 @@ export const ServiceRef = builder.loadableNode('Service', {
 });
 
 export const TeamRef = builder.loadableNode('Team', {
+  subGraphs: PARTNER,
   id: { resolve: (t: Team) => t.id },
   load: (ids: string[], ctx) => teamsByIds(ctx.db, ids),
   sort: (t) => t.id,
@@ -63,6 +67,7 @@ builder.objectFields(ServiceRef, (t) => ({
 }));
 
 const ServiceFilterInput = builder.inputType('ServiceFilter', {
+  subGraphs: PARTNER,
   fields: (t) => ({
     dispositions: t.field({ type: [DispositionEnum], required: false }),
     transferStatuses: t.field({ type: [TransferStatusEnum], required: false }),
@@ -86,6 +91,7 @@ builder.objectField(ProgrammeRef, 'services', (t) =>
         };
       },
     },
-    withTotalCount,
+    { ...withTotalCount, subGraphs: PARTNER },
+    { subGraphs: PARTNER },
   ),
 );

@@ -5,6 +5,10 @@
  */
 import type {
   ChecklistStatus,
+  ContactAudience,
+  ContactChannel,
+  LawfulBasis,
+  SpecialCategoryCondition,
   OrganisationType,
   OwnerOrg,
   Rag,
@@ -108,4 +112,35 @@ export interface SeedRaidItem {
   inherent: SeedScore | null;
   residual: SeedScore | null;
   target: SeedScore | null;
+}
+
+export interface SeedAgreement {
+  /** Unique in the programme, e.g. DSA-001. */
+  ref: string;
+  title: string;
+  purpose: string;
+  lawfulBasis: LawfulBasis;
+  specialCategoryCondition: SpecialCategoryCondition | null;
+  legalGateway: string;
+  datasets: string[];
+  /** ISO dates (YYYY-MM-DD). */
+  startDate: string;
+  reviewDate: string;
+  endDate: string | null;
+  /** Organisation keys of the parties. */
+  partyKeys: string[];
+}
+
+export interface SeedContactRoute {
+  serviceKey: string | null;
+  /** Organisation key of who answers. */
+  organisationKey: string;
+  audience: ContactAudience;
+  channel: ContactChannel;
+  label: string;
+  value: string;
+  hours: string;
+  /** ISO dates, inclusive; null is open-ended. */
+  fromDate: string | null;
+  toDate: string | null;
 }
