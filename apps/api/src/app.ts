@@ -1,7 +1,10 @@
 /**
  * The GraphQL server as a fetch handler: Yoga over the Pothos schema, with
  * a request-scoped context, masked unexpected errors, health (/health) and
- * readiness (/ready, which asks the database) endpoints.
+ * readiness (/ready, which asks the database) endpoints, and the protections
+ * of src/security: a rate limit per caller, trusted documents for partners in
+ * production, query limits, no introspection in production, no batching,
+ * CSRF and CORS rules and security headers.
  */
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -11,8 +14,24 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import { sql, type Kysely } from 'kysely';
 import { systemClock, today, type Clock } from './clock.ts';
 import type { Context } from './context.ts';
-import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
+import {
+  authenticate,
+  DEFAULT_SIGNIN_THROTTLE,
+  type SessionPolicy,
+  type SigninThrottlePolicy,
+} from './modules/auth/auth.service.ts';
 import { schema } from './schema/index.ts';
+import { clientAddress, type NodeServerContext } from './security/client-address.ts';
+import { corsOptions, inlineScriptHashes, useCsrfProtection, useSecurityHeaders } from './security/http.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './security/limits.ts';
+import { DEFAULT_RATE_LIMIT, useRateLimit, type RateLimitOptions } from './security/rate-limit.ts';
+import {
+  loadTrustedDocuments,
+  neverAPartner,
+  useTrustedDocuments,
+  type IsPartnerRequest,
+  type TrustedDocument,
+} from './security/trusted-documents.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -25,9 +44,25 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Where unexpected errors are reported (they are masked in responses). */
   logError?: (error: unknown) => void;
+  /**
+   * Production rules: no introspection (and no field suggestions), and partners
+   * may run only the trusted documents. Off by default (development, tests).
+   */
+  production?: boolean;
+  /** Whether a request comes from a partner (decided before the context exists). Default: never. */
+  isPartnerRequest?: IsPartnerRequest;
+  /** The published partner documents; by default read from apps/api/partner-queries. */
+  trustedDocuments?: readonly TrustedDocument[];
+  limits?: QueryLimits;
+  rateLimit?: RateLimitOptions;
+  signinThrottle?: SigninThrottlePolicy;
+  /** Browser origins allowed by CORS; none by default. */
+  corsOrigins?: readonly string[];
+  /** Peers whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[];
 }
 
-export type App = YogaServerInstance<Record<string, never>, Context>;
+export type App = YogaServerInstance<NodeServerContext, Context>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -65,6 +100,12 @@ export function createApp(options: AppOptions): App {
   const { db, clock = systemClock, sessionPolicy = { ttlHours: 12, idleMinutes: 60 } } = options;
   const logError = options.logError ?? ((error) => console.error('unexpected error', error));
   const requestIds = new WeakMap<Request, string>();
+  const production = options.production ?? false;
+  const isPartnerRequest = options.isPartnerRequest ?? neverAPartner;
+  const trustedProxies = options.trustedProxies ?? ['127.0.0.1', '::1'];
+  const addressOf = (request: Request, serverContext: unknown): string =>
+    clientAddress(request, serverContext as NodeServerContext | undefined, trustedProxies);
+  let graphiqlHashes: string[] = [];
 
   const requestIdPlugin: Plugin = {
     onResponse({ request, response }) {
@@ -73,13 +114,23 @@ export function createApp(options: AppOptions): App {
     },
   };
 
-  return createYoga<Record<string, never>, Context>({
+  return createYoga<NodeServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // One operation per request: an array body is refused (OWASP: batching defeats rate limits).
+    batching: false,
+    cors: corsOptions(options.corsOrigins ?? []),
+    // `documentId` names a trusted document (GraphQL over HTTP's trusted documents proposal).
+    extraParamNames: ['documentId'],
     graphiql: options.graphiql ? { title: 'Handover API', defaultQuery: GRAPHIQL_START } : false,
     // GraphiQL from the package, not a CDN: staff networks often block CDNs, and this one may have no internet.
-    renderGraphiQL,
+    // Its inline scripts are allowed by the hashes of the page as rendered.
+    renderGraphiQL: (graphiqlOptions) => {
+      const html = renderGraphiQL(graphiqlOptions);
+      graphiqlHashes = inlineScriptHashes(html);
+      return html;
+    },
     healthCheckEndpoint: '/health',
     logging: {
       debug: () => {},
@@ -103,16 +154,40 @@ export function createApp(options: AppOptions): App {
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: async ({ request }) => {
+    context: async ({ request, ...serverContext }) => {
       const given = request.headers.get('x-request-id');
       const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
       requestIds.set(request, requestId);
       const now = clock.now();
       const viewer = await authenticate(db, request.headers.get('authorization'), now, sessionPolicy);
-      return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy };
+      return {
+        db,
+        clock,
+        today: options.today ?? today(clock),
+        viewer,
+        requestId,
+        sessionPolicy,
+        signinThrottle: options.signinThrottle ?? DEFAULT_SIGNIN_THROTTLE,
+        clientAddress: addressOf(request, serverContext),
+      };
     },
     plugins: [
       requestIdPlugin,
+      useSecurityHeaders({ endpoint: '/graphql', graphiqlScriptHashes: () => graphiqlHashes }),
+      useRateLimit({
+        limits: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+        clock,
+        endpoint: '/graphql',
+        isPartnerRequest,
+        clientAddress: addressOf,
+      }),
+      useCsrfProtection(),
+      useTrustedDocuments({
+        documents: options.trustedDocuments ?? loadTrustedDocuments(schema),
+        enforce: production,
+        isPartnerRequest,
+      }),
+      ...queryLimitPlugins(options.limits ?? DEFAULT_QUERY_LIMITS, { introspection: !production }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

@@ -2,7 +2,7 @@ import type { Database } from '@handover/db';
 import type { Role } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
-import type { SessionPolicy } from './modules/auth/auth.service.ts';
+import type { SessionPolicy, SigninThrottlePolicy } from './modules/auth/auth.service.ts';
 
 /** Who is calling: a signed-in user's session. */
 export interface Viewer {
@@ -22,4 +22,7 @@ export interface Context {
   viewer: Viewer | null;
   requestId: string;
   sessionPolicy: SessionPolicy;
+  signinThrottle: SigninThrottlePolicy;
+  /** The caller's address (behind a trusted proxy, the address it forwarded). */
+  clientAddress: string;
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as initial from './migrations/20261123T0000_initial.ts';
+import * as signinThrottle from './migrations/20261201T0300_signin_throttle.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
   '20261123T0000_initial': initial,
+  '20261201T0300_signin_throttle': signinThrottle,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

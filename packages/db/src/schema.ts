@@ -200,6 +200,13 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+/** One failed sign-in, for throttling; `key_hash` is a SHA-256 of "email:..." or "client:...". */
+export interface SigninFailureTable {
+  id: Generated<number>;
+  key_hash: string;
+  failed_at: Date;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -215,6 +222,7 @@ export interface Database {
   employee: EmployeeTable;
   app_user: AppUserTable;
   session: SessionTable;
+  signin_failure: SigninFailureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

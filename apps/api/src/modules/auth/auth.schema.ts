@@ -3,7 +3,8 @@ import { ROLES } from '@handover/domain';
 import { builder } from '../../schema/builder.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import { ValidationError } from '../../schema/errors.ts';
-import { login, logout } from './auth.service.ts';
+import { ErrorInterface } from '../common/common.schema.ts';
+import { login, logout, TooManyAttemptsError } from './auth.service.ts';
 import { listActiveUsers, usersByIds } from './auth.repository.ts';
 
 export const RoleEnum = builder.enumType('Role', {
@@ -22,6 +23,15 @@ export const UserRef = builder.loadableNode('User', {
     name: t.exposeString('name'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
     active: t.exposeBoolean('active'),
+  }),
+});
+
+builder.objectType(TooManyAttemptsError, {
+  name: 'TooManyAttemptsError',
+  description: 'Sign-in is throttled after repeated failures; the password was not checked.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds'),
   }),
 });
 
@@ -62,7 +72,7 @@ builder.mutationField('login', (t) =>
     type: LoginSuccess,
     skipTypeScopes: true,
     errors: {
-      types: [InvalidCredentialsError, ValidationError],
+      types: [InvalidCredentialsError, TooManyAttemptsError, ValidationError],
       directResult: true,
       union: { name: 'LoginResult' },
     },
@@ -73,7 +83,13 @@ builder.mutationField('login', (t) =>
     resolve: async (_root, { email, password }, ctx) => {
       if (email.trim() === '') throw new ValidationError('email', 'is required');
       if (password === '') throw new ValidationError('password', 'is required');
-      return login(ctx.db, { email, password }, ctx.clock.now(), ctx.sessionPolicy);
+      return login(
+        ctx.db,
+        { email, password, clientAddress: ctx.clientAddress },
+        ctx.clock.now(),
+        ctx.sessionPolicy,
+        ctx.signinThrottle,
+      );
     },
   }),
 );
