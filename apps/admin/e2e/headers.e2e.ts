@@ -31,7 +31,7 @@ describe('the admin app', () => {
     }
   });
 
-  it('refuses a cross-site form post (SvelteKit\'s origin check)', async () => {
+  it("refuses a cross-site form post (SvelteKit's origin check)", async () => {
     const res = await fetch(url('/sign-in'), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },

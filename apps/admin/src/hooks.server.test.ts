@@ -12,7 +12,8 @@ function event(url: string, session?: string): RequestEvent {
   } as unknown as RequestEvent;
 }
 
-const resolve = () => Promise.resolve(new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+const resolve = () =>
+  Promise.resolve(new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
 
 describe('security headers', () => {
   it('set nosniff, a Referrer-Policy and no framing, and HSTS except on localhost', async () => {

@@ -10,7 +10,11 @@ import { schema } from '../schema/index.ts';
 import { loadTrustedDocuments, printManifest } from '../security/trusted-documents.ts';
 
 const outputs = [
-  { file: 'apps/api/schema.graphql', target: fileURLToPath(new URL('../../schema.graphql', import.meta.url)), printed: printSchemaFile() },
+  {
+    file: 'apps/api/schema.graphql',
+    target: fileURLToPath(new URL('../../schema.graphql', import.meta.url)),
+    printed: printSchemaFile(),
+  },
   {
     file: 'apps/api/partner-queries/manifest.json',
     target: fileURLToPath(new URL('../../partner-queries/manifest.json', import.meta.url)),

@@ -5,7 +5,7 @@ import { peer, startSecurityApp, type SecurityTestApp } from './testing.ts';
 
 const QUERY = JSON.stringify({ query: '{ today }' });
 
-describe('the API\'s HTTP hardening', () => {
+describe("the API's HTTP hardening", () => {
   let api: SecurityTestApp;
   let token: string;
   beforeAll(async () => {
@@ -28,7 +28,12 @@ describe('the API\'s HTTP hardening', () => {
     const res = await post();
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'none'"]) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "default-src 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -40,9 +45,9 @@ describe('the API\'s HTTP hardening', () => {
   it('sends HSTS except to localhost and 127.0.0.1', async () => {
     expect((await post()).headers.get('strict-transport-security')).toBeNull();
     expect((await post('http://127.0.0.1:4000/graphql')).headers.get('strict-transport-security')).toBeNull();
-    expect((await post('https://api.handover.example/graphql')).headers.get('strict-transport-security')).toBe(
-      'max-age=31536000; includeSubDomains',
-    );
+    expect(
+      (await post('https://api.handover.example/graphql')).headers.get('strict-transport-security'),
+    ).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('answers no CORS unless origins are configured', async () => {
@@ -72,7 +77,11 @@ describe('the API\'s HTTP hardening', () => {
   });
 
   it('refuses what a cross-site form could send; a GET query needs the CSRF header; no mutation over GET', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       const res = await call('http://localhost/graphql', {
         method: 'POST',
         headers: { 'content-type': type, authorization: `Bearer ${token}` },

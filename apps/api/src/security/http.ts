@@ -13,7 +13,8 @@ import type { CORSOptions, Plugin } from 'graphql-yoga';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'none'";
+export const API_CSP =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'none'";
 
 /** The header a client sends with GET queries (POSTs of JSON are preflighted by browsers and need none). */
 export const CSRF_HEADER = 'x-handover-csrf';
@@ -56,7 +57,8 @@ export function useSecurityHeaders(options: {
       h.set('x-content-type-options', 'nosniff');
       h.set('referrer-policy', 'no-referrer');
       h.set('x-frame-options', 'DENY');
-      if (!LOCAL_HOSTS.has(url.hostname)) h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      if (!LOCAL_HOSTS.has(url.hostname))
+        h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
       if (url.pathname === options.endpoint) h.set('cache-control', 'no-store');
     },
   };

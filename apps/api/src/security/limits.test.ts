@@ -30,7 +30,8 @@ const DASHBOARD = `query { today programmes(first: 1) { edges { node { id name
 } } } }`;
 
 /** A selection `levels` deep: programmes > edges > node > services > edges > node > ... */
-const deep = 'query { programmes(first: 1) { edges { node { services(first: 1) { edges { node { checklistItems(first: 1) { edges { node { blockedBy { blockedBy { id } } } } } } } } } } } }';
+const deep =
+  'query { programmes(first: 1) { edges { node { services(first: 1) { edges { node { checklistItems(first: 1) { edges { node { blockedBy { blockedBy { id } } } } } } } } } } } }';
 
 describe('query limits', () => {
   let api: SecurityTestApp;
@@ -63,7 +64,10 @@ describe('query limits', () => {
   });
 
   it('refuses more aliases than the limit', async () => {
-    const aliases = Array.from({ length: DEFAULT_QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: today`).join(' ');
+    const aliases = Array.from(
+      { length: DEFAULT_QUERY_LIMITS.maxAliases + 1 },
+      (_, i) => `a${i}: today`,
+    ).join(' ');
     const { body } = await ask(`{ ${aliases} }`);
     expect(body.errors?.[0]?.message).toBe(
       `Syntax Error: Aliases limit of ${DEFAULT_QUERY_LIMITS.maxAliases} exceeded, found ${DEFAULT_QUERY_LIMITS.maxAliases + 1}.`,
@@ -75,7 +79,9 @@ describe('query limits', () => {
 
   it('refuses a document of more tokens than the limit', async () => {
     const { body } = await ask(`{ ${'__typename '.repeat(DEFAULT_QUERY_LIMITS.maxTokens)} }`);
-    expect(body.errors?.[0]?.message).toBe(`Syntax Error: Token limit of ${DEFAULT_QUERY_LIMITS.maxTokens} exceeded.`);
+    expect(body.errors?.[0]?.message).toBe(
+      `Syntax Error: Token limit of ${DEFAULT_QUERY_LIMITS.maxTokens} exceeded.`,
+    );
   });
 
   it('refuses a query costing more than the limit, naming the cost', async () => {
@@ -83,18 +89,25 @@ describe('query limits', () => {
     try {
       const t = await small.signIn('VIEWER');
       const res = await small.post(
-        { query: '{ programmes(first: 1) { edges { node { id name services(first: 5) { edges { node { id name } } } } } } }' },
+        {
+          query:
+            '{ programmes(first: 1) { edges { node { id name services(first: 5) { edges { node { id name } } } } } } }',
+        },
         { authorization: `Bearer ${t}` },
       );
       const body = (await res.json()) as Body;
-      expect(body.errors?.[0]?.message).toMatch(/^Syntax Error: Query Cost limit of 100 exceeded, found [\d.]+\.$/);
+      expect(body.errors?.[0]?.message).toMatch(
+        /^Syntax Error: Query Cost limit of 100 exceeded, found [\d.]+\.$/,
+      );
     } finally {
       await small.close();
     }
   });
 
   it('refuses a batch (an array body)', async () => {
-    const res = await api.post([{ query: '{ today }' }, { query: '{ today }' }], { authorization: `Bearer ${token}` });
+    const res = await api.post([{ query: '{ today }' }, { query: '{ today }' }], {
+      authorization: `Bearer ${token}`,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as Body).errors?.[0]?.message).toMatch(/batching is not supported/i);
   });
@@ -111,7 +124,7 @@ describe('query limits', () => {
 });
 
 describe('in development', () => {
-  it('keeps introspection (GraphiQL\'s own query within every limit) and the suggestions', async () => {
+  it("keeps introspection (GraphiQL's own query within every limit) and the suggestions", async () => {
     const api = await startSecurityApp({ production: false });
     try {
       const token = await api.signIn('VIEWER');
@@ -125,7 +138,9 @@ describe('in development', () => {
       const intro = (await (await api.post({ query }, { authorization: `Bearer ${token}` })).json()) as Body;
       expect(intro.errors).toBeUndefined();
       expect((intro.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(50);
-      const typo = (await (await api.post({ query: '{ programes(first: 1) { totalCount } }' })).json()) as Body;
+      const typo = (await (
+        await api.post({ query: '{ programes(first: 1) { totalCount } }' })
+      ).json()) as Body;
       expect(typo.errors?.[0]?.message).toMatch(/Did you mean "programmes"/);
     } finally {
       await api.close();

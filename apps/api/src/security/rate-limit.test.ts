@@ -11,7 +11,7 @@ const clockAt = (start: string) => {
 };
 
 describe('token buckets', () => {
-  it('allow a minute\'s worth at once, then refill continuously', () => {
+  it("allow a minute's worth at once, then refill continuously", () => {
     const { clock, advance } = clockAt('2023-02-15T09:00:00Z');
     const buckets = new TokenBuckets(clock);
     for (let i = 0; i < 60; i++) expect(buckets.take('a', 60).allowed).toBe(true);

@@ -98,25 +98,36 @@ export function useRateLimit(options: {
 }): Plugin<any> {
   const buckets = new TokenBuckets(options.clock);
   return {
-    async onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
+    async onRequest(payload) {
+      const { request, url, serverContext, fetchAPI } = payload;
       if (url.pathname !== options.endpoint || request.method === 'OPTIONS') return;
       const partner = await options.isPartnerRequest(request);
       const perMinute = partner ? options.limits.partnerPerMinute : options.limits.perMinute;
-      const key = rateLimitKey(request.headers.get('authorization'), options.clientAddress(request, serverContext));
+      const key = rateLimitKey(
+        request.headers.get('authorization'),
+        options.clientAddress(request, serverContext),
+      );
       const decision = buckets.take(`${partner ? 'partner' : 'staff'}:${key}`, perMinute);
       if (decision.allowed) return;
       const body = {
         errors: [
           {
             message: `Rate limit of ${perMinute} requests a minute exceeded: try again in ${decision.retryAfterSeconds} s`,
-            extensions: { code: 'RATE_LIMITED', limit: perMinute, retryAfterSeconds: decision.retryAfterSeconds },
+            extensions: {
+              code: 'RATE_LIMITED',
+              limit: perMinute,
+              retryAfterSeconds: decision.retryAfterSeconds,
+            },
           },
         ],
       };
-      endResponse(
+      payload.endResponse(
         new fetchAPI.Response(JSON.stringify(body), {
           status: 429,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(decision.retryAfterSeconds) },
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'retry-after': String(decision.retryAfterSeconds),
+          },
         }),
       );
     },

@@ -25,8 +25,8 @@ export async function startSecurityApp(options: Partial<AppOptions> = {}): Promi
     logError: (e) => unexpected.push(e),
     ...options,
   });
-  const post: SecurityTestApp['post'] = (body, headers = {}, address = '192.0.2.10') =>
-    app.fetch(
+  const post: SecurityTestApp['post'] = async (body, headers = {}, address = '192.0.2.10') =>
+    await app.fetch(
       'http://localhost/graphql',
       {
         method: 'POST',

@@ -11,7 +11,8 @@ interface Body {
 
 const documents = loadTrustedDocuments(schema);
 const services = documents.find((d) => d.operationName === 'ServicesDeliveredBy')!;
-const AD_HOC = '{ programmes(first: 1) { edges { node { id services(first: 1) { edges { node { id } } } } } } }';
+const AD_HOC =
+  '{ programmes(first: 1) { edges { node { id services(first: 1) { edges { node { id } } } } } } }';
 
 describe('the published trusted documents', () => {
   it('are each one named operation, valid against the schema, addressed by the hash of their text', () => {
@@ -46,7 +47,7 @@ describe('trusted documents for partners', () => {
   const asPartner = (api: SecurityTestApp, t: string, body: unknown) =>
     api.post(body, { authorization: `Bearer ${t}`, 'x-test-partner': 'yes' });
 
-  it('in production, refuse a partner\'s ad-hoc query, naming the rule', async () => {
+  it("in production, refuse a partner's ad-hoc query, naming the rule", async () => {
     const res = await asPartner(production, token, { query: AD_HOC });
     expect(res.status).toBe(403);
     const body = (await res.json()) as Body;
@@ -57,7 +58,7 @@ describe('trusted documents for partners', () => {
     });
   });
 
-  it('in production, run a partner\'s trusted document by hash, by documentId and by name', async () => {
+  it("in production, run a partner's trusted document by hash, by documentId and by name", async () => {
     for (const body of [
       { extensions: { persistedQuery: { version: 1, sha256Hash: services.sha256 } } },
       { documentId: `sha256:${services.sha256}` },
@@ -77,7 +78,9 @@ describe('trusted documents for partners', () => {
   });
 
   it('leave staff free to send queries in production, and everyone in development', async () => {
-    const staff = (await (await production.post({ query: AD_HOC }, { authorization: `Bearer ${token}` })).json()) as Body;
+    const staff = (await (
+      await production.post({ query: AD_HOC }, { authorization: `Bearer ${token}` })
+    ).json()) as Body;
     expect(staff.errors).toBeUndefined();
     const dev = (await (await asPartner(development, devToken, { query: AD_HOC })).json()) as Body;
     expect(dev.errors).toBeUndefined();

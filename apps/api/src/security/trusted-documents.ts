@@ -45,10 +45,13 @@ export function loadTrustedDocuments(schema: GraphQLSchema, dir = PARTNER_QUERIE
     if (operations.length !== 1 || !name) {
       throw new Error(`trusted document ${file}: must hold exactly one named operation`);
     }
-    if (`${name}.graphql` !== file) throw new Error(`trusted document ${file}: its operation is named ${name}`);
+    if (`${name}.graphql` !== file)
+      throw new Error(`trusted document ${file}: its operation is named ${name}`);
     const errors = validate(schema, parse(text));
     if (errors.length) {
-      throw new Error(`trusted document ${file} does not validate: ${errors.map((e) => e.message).join('; ')}`);
+      throw new Error(
+        `trusted document ${file} does not validate: ${errors.map((e) => e.message).join('; ')}`,
+      );
     }
     return { operationName: name, sha256: sha256(text), text };
   });
@@ -89,7 +92,8 @@ export function useTrustedDocuments(options: {
   }
   return usePersistedOperations({
     getPersistedOperation: (id) => byId.get(id) ?? null,
-    allowArbitraryOperations: async (request) => !(options.enforce && (await options.isPartnerRequest(request))),
+    allowArbitraryOperations: async (request) =>
+      !(options.enforce && (await options.isPartnerRequest(request))),
     extractPersistedOperationId: documentIdOf,
     customErrors: {
       persistedQueryOnly: {
@@ -101,7 +105,8 @@ export function useTrustedDocuments(options: {
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 404 } },
       },
       keyNotFound: {
-        message: 'Send a query, or the id of a trusted document (documentId, or extensions.persistedQuery.sha256Hash)',
+        message:
+          'Send a query, or the id of a trusted document (documentId, or extensions.persistedQuery.sha256Hash)',
         extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
       },
     },

@@ -32,8 +32,11 @@ describe('sign-in throttling', () => {
     await api.close();
   });
   const attempt = async (email: string, password: string, address = '192.0.2.50') =>
-    ((await (await api.post({ query: LOGIN, variables: { email, password } }, {}, address)).json()) as LoginBody).data!
-      .login;
+    (
+      (await (
+        await api.post({ query: LOGIN, variables: { email, password } }, {}, address)
+      ).json()) as LoginBody
+    ).data!.login;
   const minutes = (m: number) => (now = new Date(now.getTime() + m * 60_000));
 
   it('refuses an email after repeated failures without checking the password, until the window passes', async () => {
@@ -67,7 +70,9 @@ describe('sign-in throttling', () => {
     const refused = await attempt('admin@handover.example', DEMO_PASSWORD, '198.51.100.77');
     expect(refused.__typename).toBe('TooManyAttemptsError');
     expect(refused.message).toBe('Too many sign-in attempts: try again in 15 minutes');
-    expect((await attempt('admin@handover.example', DEMO_PASSWORD, '198.51.100.78')).__typename).toBe('LoginSuccess');
+    expect((await attempt('admin@handover.example', DEMO_PASSWORD, '198.51.100.78')).__typename).toBe(
+      'LoginSuccess',
+    );
   });
 
   it('keeps the failures in the database, hashed, and forgets old ones', async () => {
@@ -95,9 +100,13 @@ describe('ending sessions', () => {
       const second = await api.signIn('EDITOR');
       const other = await api.signIn('VIEWER');
       const viewer = async (t: string) =>
-        ((await (await api.post({ query: '{ viewer { id email } }' }, { authorization: `Bearer ${t}` })).json()) as {
-          data: { viewer: { id: string; email: string } | null };
-        }).data.viewer;
+        (
+          (await (
+            await api.post({ query: '{ viewer { id email } }' }, { authorization: `Bearer ${t}` })
+          ).json()) as {
+            data: { viewer: { id: string; email: string } | null };
+          }
+        ).data.viewer;
       const editor = await api.handle.db
         .selectFrom('app_user')
         .select(['id', 'version'])
@@ -109,7 +118,11 @@ describe('ending sessions', () => {
       expect(await viewer(first)).toBeNull();
       expect(await viewer(second)).toBeNull();
       expect((await viewer(other))?.email).toBe('viewer@handover.example');
-      const sessions = await api.handle.db.selectFrom('session').select('id').where('user_id', '=', editor.id).execute();
+      const sessions = await api.handle.db
+        .selectFrom('session')
+        .select('id')
+        .where('user_id', '=', editor.id)
+        .execute();
       expect(sessions).toEqual([]);
       const row = await api.handle.db
         .selectFrom('app_user')
@@ -134,9 +147,13 @@ describe('ending sessions', () => {
       const out = await api.post({ query: 'mutation { logout }' }, { authorization: `Bearer ${a}` });
       expect(await out.json()).toEqual({ data: { logout: true } });
       const ask = async (t: string) =>
-        ((await (await api.post({ query: '{ viewer { email } }' }, { authorization: `Bearer ${t}` })).json()) as {
-          data: { viewer: unknown };
-        }).data.viewer;
+        (
+          (await (
+            await api.post({ query: '{ viewer { email } }' }, { authorization: `Bearer ${t}` })
+          ).json()) as {
+            data: { viewer: unknown };
+          }
+        ).data.viewer;
       expect(await ask(a)).toBeNull();
       expect(await ask(b)).not.toBeNull();
     } finally {
