@@ -105,7 +105,17 @@ export function createApp(options: AppOptions): App {
   const logError = options.logError ?? ((error) => console.error('unexpected error', error));
   const requestIds = new WeakMap<Request, string>();
   const production = options.production ?? false;
-  const isPartnerRequest = options.isPartnerRequest ?? neverAPartner;
+  // Asked by the rate limit and by the trusted documents: decided once per request.
+  const partnerOf = options.isPartnerRequest ?? neverAPartner;
+  const partnerDecisions = new WeakMap<Request, Promise<boolean>>();
+  const isPartnerRequest: IsPartnerRequest = (request) => {
+    let decision = partnerDecisions.get(request);
+    if (!decision) {
+      decision = Promise.resolve(partnerOf(request));
+      partnerDecisions.set(request, decision);
+    }
+    return decision;
+  };
   const trustedProxies = options.trustedProxies ?? ['127.0.0.1', '::1'];
   const addressOf = (request: Request, serverContext: unknown): string =>
     clientAddress(request, serverContext as NodeServerContext | undefined, trustedProxies);

@@ -91,3 +91,24 @@ describe('trusted documents for partners', () => {
     expect(byName.errors).toBeUndefined();
   });
 });
+
+describe('the partner predicate', () => {
+  it('is asked once per request, though the rate limit and the trusted documents both need it', async () => {
+    let calls = 0;
+    const api = await startSecurityApp({
+      production: true,
+      rateLimit: { perMinute: 100, partnerPerMinute: 100 },
+      isPartnerRequest: () => {
+        calls++;
+        return false;
+      },
+    });
+    try {
+      const res = await api.post({ query: '{ today }' });
+      expect(res.status).toBe(200);
+      expect(calls).toBe(1);
+    } finally {
+      await api.close();
+    }
+  });
+});
