@@ -37,6 +37,26 @@ describe('signing in and out', () => {
   });
 });
 
+describe('sign-in throttling', () => {
+  it('after five failures for an email, says to wait rather than checking the password', async () => {
+    const page = await browser.newPage();
+    await page.goto(url('/sign-in'));
+    await hydrated(page);
+    // An address no test signs in with: the throttle is per email (and per client, at a higher count).
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Email address').fill('nobody-throttled@handover.example');
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('There is a problem').waitFor();
+      const alert = (await page.getByRole('alert').textContent())!;
+      if (attempt <= 5)
+        expect(alert, `attempt ${attempt}`).toContain('Enter a correct email address and password');
+      else expect(alert).toMatch(/Too many failed sign-ins\. Wait \d+ minutes?, then try again/);
+    }
+    await page.close();
+  });
+});
+
 describe('working a checklist item', () => {
   it('completing a day-one critical item moves the dashboard', async () => {
     const { context, page } = await signedIn(browser, 'editor');

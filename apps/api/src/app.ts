@@ -1,7 +1,10 @@
 /**
  * The GraphQL server as a fetch handler: Yoga over the Pothos schema, with
  * a request-scoped context, masked unexpected errors, health (/health) and
- * readiness (/ready, which asks the database) endpoints.
+ * readiness (/ready, which asks the database) endpoints, and the protections
+ * of src/security: a rate limit per caller, trusted documents for partners in
+ * production, query limits, no introspection in production, no batching,
+ * CSRF and CORS rules and security headers.
  */
 import { randomUUID } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -13,8 +16,23 @@ import { systemClock, today, type Clock } from './clock.ts';
 import type { Context, Viewer } from './context.ts';
 import { useAuditFlush } from './modules/audit/audit.plugin.ts';
 import { AuditCollector } from './modules/audit/audit.service.ts';
-import { authenticate, type SessionPolicy } from './modules/auth/auth.service.ts';
+import {
+  authenticate,
+  DEFAULT_SIGNIN_THROTTLE,
+  type SessionPolicy,
+  type SigninThrottlePolicy,
+} from './modules/auth/auth.service.ts';
 import { partnerSchema, schema } from './schema/index.ts';
+import { clientAddress, type NodeServerContext } from './security/client-address.ts';
+import { corsOptions, inlineScriptHashes, useCsrfProtection, useSecurityHeaders } from './security/http.ts';
+import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './security/limits.ts';
+import { useRateLimit, type RateLimitOptions } from './security/rate-limit.ts';
+import {
+  loadTrustedDocuments,
+  useTrustedDocuments,
+  type IsPartnerRequest,
+  type TrustedDocument,
+} from './security/trusted-documents.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -27,9 +45,29 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Where unexpected errors are reported (they are masked in responses). */
   logError?: (error: unknown) => void;
+  /**
+   * Production rules: no introspection (and no field suggestions), and partners
+   * may run only the trusted documents. Off by default (development, tests).
+   */
+  production?: boolean;
+  /** Whether a request comes from a partner (decided before the context exists). Default: never. */
+  isPartnerRequest?: IsPartnerRequest;
+  /** The published partner documents; by default read from apps/api/partner-queries. */
+  trustedDocuments?: readonly TrustedDocument[];
+  limits?: QueryLimits;
+  /**
+   * Requests a minute per caller, counted on `clock`. main.ts always sets it (from env.ts); left
+   * out, as in-process tests and benchmarks do on a stopped clock, nothing is rate-limited.
+   */
+  rateLimit?: RateLimitOptions;
+  signinThrottle?: SigninThrottlePolicy;
+  /** Browser origins allowed by CORS; none by default. */
+  corsOrigins?: readonly string[];
+  /** Peers whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[];
 }
 
-export type App = YogaServerInstance<Record<string, never>, Context>;
+export type App = YogaServerInstance<NodeServerContext, Context>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -89,6 +127,25 @@ export function createApp(options: AppOptions): App {
     return id;
   };
 
+  const production = options.production ?? false;
+  // Asked by the rate limit and by the trusted documents: decided once per request. A partner is a
+  // request whose bearer token is a partner's API token (tests may say otherwise).
+  const partnerOf: IsPartnerRequest =
+    options.isPartnerRequest ?? (async (request) => (await viewerOf(request))?.kind === 'partner');
+  const partnerDecisions = new WeakMap<Request, Promise<boolean>>();
+  const isPartnerRequest: IsPartnerRequest = (request) => {
+    let decision = partnerDecisions.get(request);
+    if (!decision) {
+      decision = Promise.resolve(partnerOf(request));
+      partnerDecisions.set(request, decision);
+    }
+    return decision;
+  };
+  const trustedProxies = options.trustedProxies ?? ['127.0.0.1', '::1'];
+  const addressOf = (request: Request, serverContext: unknown): string =>
+    clientAddress(request, serverContext as NodeServerContext | undefined, trustedProxies);
+  let graphiqlHashes: string[] = [];
+
   const requestIdPlugin: Plugin = {
     onRequest({ request }) {
       requestIdOf(request);
@@ -99,14 +156,24 @@ export function createApp(options: AppOptions): App {
     },
   };
 
-  return createYoga<Record<string, never>, Context>({
+  return createYoga<NodeServerContext, Context>({
     // Partners' API tokens get the partner schema, which has no personal type or field at all.
     schema: async ({ request }) => ((await viewerOf(request))?.kind === 'partner' ? partnerSchema : schema),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // One operation per request: an array body is refused (OWASP: batching defeats rate limits).
+    batching: false,
+    cors: corsOptions(options.corsOrigins ?? []),
+    // `documentId` names a trusted document (GraphQL over HTTP's trusted documents proposal).
+    extraParamNames: ['documentId'],
     graphiql: options.graphiql ? { title: 'Handover API', defaultQuery: GRAPHIQL_START } : false,
     // GraphiQL from the package, not a CDN: staff networks often block CDNs, and this one may have no internet.
-    renderGraphiQL,
+    // Its inline scripts are allowed by the hashes of the page as rendered.
+    renderGraphiQL: (graphiqlOptions) => {
+      const html = renderGraphiQL(graphiqlOptions);
+      graphiqlHashes = inlineScriptHashes(html);
+      return html;
+    },
     healthCheckEndpoint: '/health',
     logging: {
       debug: () => {},
@@ -130,18 +197,48 @@ export function createApp(options: AppOptions): App {
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: async ({ request }) => {
+    context: async ({ request, ...serverContext }) => {
       const requestId = requestIdOf(request);
       const viewer = await viewerOf(request);
       const audit = new AuditCollector();
       if (request.headers.get('authorization') && !viewer) {
         audit.add({ kind: 'REFUSED', reason: 'UNAUTHENTICATED: invalid or expired bearer token' });
       }
-      return { db, clock, today: options.today ?? today(clock), viewer, requestId, sessionPolicy, audit };
+      return {
+        db,
+        clock,
+        today: options.today ?? today(clock),
+        viewer,
+        requestId,
+        sessionPolicy,
+        audit,
+        signinThrottle: options.signinThrottle ?? DEFAULT_SIGNIN_THROTTLE,
+        clientAddress: addressOf(request, serverContext),
+      };
     },
     plugins: [
       requestIdPlugin,
       useAuditFlush({ db, viewerOf, requestIdOf, logError }),
+      useSecurityHeaders({ endpoint: '/graphql', graphiqlScriptHashes: () => graphiqlHashes }),
+      ...(options.rateLimit
+        ? [
+            useRateLimit({
+              limits: options.rateLimit,
+              clock,
+              endpoint: '/graphql',
+              isPartnerRequest,
+              clientAddress: addressOf,
+            }),
+          ]
+        : []),
+      useCsrfProtection(),
+      useTrustedDocuments({
+        // The published partner queries, checked against the schema partners are served.
+        documents: options.trustedDocuments ?? loadTrustedDocuments(partnerSchema),
+        enforce: production,
+        isPartnerRequest,
+      }),
+      ...queryLimitPlugins(options.limits ?? DEFAULT_QUERY_LIMITS, { introspection: !production }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {

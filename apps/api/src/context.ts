@@ -3,7 +3,7 @@ import type { UserRole } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { AuditCollector } from './modules/audit/audit.service.ts';
-import type { SessionPolicy } from './modules/auth/auth.service.ts';
+import type { SessionPolicy, SigninThrottlePolicy } from './modules/auth/auth.service.ts';
 
 /** A signed-in user's session. */
 export interface UserViewer {
@@ -46,4 +46,7 @@ export interface Context {
   sessionPolicy: SessionPolicy;
   /** Audit events (personal reads, refusals) appended in one statement when the request ends. */
   audit: AuditCollector;
+  signinThrottle: SigninThrottlePolicy;
+  /** The caller's address (behind a trusted proxy, the address it forwarded). */
+  clientAddress: string;
 }

@@ -6,6 +6,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate } from '@handover/domain';
 import { z } from 'zod';
+import { DEFAULT_SIGNIN_THROTTLE } from './modules/auth/auth.service.ts';
+import { DEFAULT_QUERY_LIMITS } from './security/limits.ts';
+import { DEFAULT_RATE_LIMIT } from './security/rate-limit.ts';
+
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -27,6 +37,26 @@ const schema = z.object({
   HANDOVER_TODAY: z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD').optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(60),
+  /** GraphQL limits per request (defaults in security/limits.ts). */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(DEFAULT_QUERY_LIMITS.maxDepth),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(DEFAULT_QUERY_LIMITS.maxAliases),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_QUERY_LIMITS.maxTokens),
+  GRAPHQL_MAX_COST: z.coerce.number().positive().default(DEFAULT_QUERY_LIMITS.maxCost),
+  /** Requests a minute per session token (or per address without one), and per partner token; per API instance. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.perMinute),
+  RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.partnerPerMinute),
+  /** Sign-in throttle: failures allowed per email and per client address within the window. */
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(DEFAULT_SIGNIN_THROTTLE.maxFailuresPerEmail),
+  SIGNIN_MAX_FAILURES_PER_CLIENT: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SIGNIN_THROTTLE.maxFailuresPerClient),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(DEFAULT_SIGNIN_THROTTLE.windowMinutes),
+  /** Origins allowed to call the API from a browser (comma list); none when unset. */
+  CORS_ORIGINS: commaList.default([]),
+  /** Peers whose X-Forwarded-For is believed (comma list): by default the admin app on this machine. */
+  TRUSTED_PROXIES: commaList.default(['127.0.0.1', '::1']),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -33,6 +33,21 @@ const app = createApp({
   today: env.HANDOVER_TODAY,
   sessionPolicy: { ttlHours: env.SESSION_TTL_HOURS, idleMinutes: env.SESSION_IDLE_MINUTES },
   graphiql: env.NODE_ENV !== 'production',
+  production: env.NODE_ENV === 'production',
+  limits: {
+    maxDepth: env.GRAPHQL_MAX_DEPTH,
+    maxAliases: env.GRAPHQL_MAX_ALIASES,
+    maxTokens: env.GRAPHQL_MAX_TOKENS,
+    maxCost: env.GRAPHQL_MAX_COST,
+  },
+  rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, partnerPerMinute: env.RATE_LIMIT_PARTNER_PER_MINUTE },
+  signinThrottle: {
+    maxFailuresPerEmail: env.SIGNIN_MAX_FAILURES_PER_EMAIL,
+    maxFailuresPerClient: env.SIGNIN_MAX_FAILURES_PER_CLIENT,
+    windowMinutes: env.SIGNIN_WINDOW_MINUTES,
+  },
+  corsOrigins: env.CORS_ORIGINS,
+  trustedProxies: env.TRUSTED_PROXIES,
 });
 // Yoga answers every request itself, errors included; the promise it returns needs no handling here.
 // eslint-disable-next-line @typescript-eslint/no-misused-promises

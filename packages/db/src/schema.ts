@@ -279,6 +279,13 @@ export interface ContactRouteTable extends Versioned {
   to_date: DateColumn | null;
 }
 
+/** One failed sign-in, for throttling; `key_hash` is a SHA-256 of "email:..." or "client:...". */
+export interface SigninFailureTable {
+  id: Generated<number>;
+  key_hash: string;
+  failed_at: Date;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -299,6 +306,7 @@ export interface Database {
   data_sharing_agreement: DataSharingAgreementTable;
   data_sharing_agreement_party: DataSharingAgreementPartyTable;
   contact_route: ContactRouteTable;
+  signin_failure: SigninFailureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

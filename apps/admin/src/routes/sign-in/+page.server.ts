@@ -17,6 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 type LoginResult =
   | { __typename: 'LoginSuccess'; token: string; expiresAt: string }
   | { __typename: 'InvalidCredentialsError'; message: string }
+  | { __typename: 'TooManyAttemptsError'; message: string; retryAfterSeconds: number }
   | { __typename: 'ValidationError'; message: string; field: string };
 
 export const actions: Actions = {
@@ -36,10 +37,24 @@ export const actions: Actions = {
           ... on LoginSuccess { token expiresAt }
           ... on Error { message }
           ... on ValidationError { field }
+          ... on TooManyAttemptsError { retryAfterSeconds }
         }
       }`,
       { token: null, variables: { email, password } },
     );
+    if (login.__typename === 'TooManyAttemptsError') {
+      // Said plainly: after too many failures even the right password is refused for a while.
+      const minutes = Math.max(1, Math.ceil(login.retryAfterSeconds / 60));
+      return fail(429, {
+        email,
+        errors: [
+          {
+            field: 'email',
+            message: `Too many failed sign-ins. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, then try again`,
+          },
+        ],
+      });
+    }
     if (login.__typename !== 'LoginSuccess') {
       return fail(400, {
         email,

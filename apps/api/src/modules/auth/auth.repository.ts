@@ -80,3 +80,62 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
 export async function listActiveUsers(db: Kysely<Database>): Promise<AppUser[]> {
   return db.selectFrom('app_user').selectAll().where('active', '=', true).orderBy('name').execute();
 }
+
+/** Failures recorded under `keyHash` since `since`, oldest first. */
+export async function recentSigninFailures(
+  db: Kysely<Database>,
+  keyHash: string,
+  since: Date,
+): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('signin_failure')
+    .select('failed_at')
+    .where('key_hash', '=', keyHash)
+    .where('failed_at', '>', since)
+    .orderBy('failed_at')
+    .execute();
+  return rows.map((r) => r.failed_at);
+}
+
+/** Records one failure under each key and forgets those keys' failures older than `since`. */
+export async function recordSigninFailure(
+  db: Kysely<Database>,
+  keyHashes: readonly string[],
+  now: Date,
+  since: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('signin_failure')
+      .where('key_hash', 'in', keyHashes)
+      .where('failed_at', '<=', since)
+      .execute();
+    await trx
+      .insertInto('signin_failure')
+      .values(keyHashes.map((key_hash) => ({ key_hash, failed_at: now })))
+      .execute();
+  });
+}
+
+export async function clearSigninFailures(db: Kysely<Database>, keyHash: string): Promise<void> {
+  await db.deleteFrom('signin_failure').where('key_hash', '=', keyHash).execute();
+}
+
+/**
+ * Deactivates a user and ends every session of theirs, in one transaction.
+ * Returns false when there is no such user.
+ */
+export async function deactivateUserRow(db: Kysely<Database>, userId: string, now: Date): Promise<boolean> {
+  if (onlyUuids([userId]).length === 0) return false;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('app_user')
+      .set((eb) => ({ active: false, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', userId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return false;
+    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
+    return true;
+  });
+}

@@ -4,7 +4,8 @@ import { builder } from '../../schema/builder.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import { ValidationError } from '../../schema/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { login, logout } from './auth.service.ts';
+import { ErrorInterface } from '../common/common.schema.ts';
+import { login, logout, TooManyAttemptsError } from './auth.service.ts';
 import { listActiveUsers, usersByIds } from './auth.repository.ts';
 
 export const RoleEnum = builder.enumType('Role', {
@@ -24,6 +25,15 @@ export const UserRef = builder.loadableNode('User', {
     name: t.exposeString('name'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
     active: t.exposeBoolean('active'),
+  }),
+});
+
+builder.objectType(TooManyAttemptsError, {
+  name: 'TooManyAttemptsError',
+  description: 'Sign-in is throttled after repeated failures; the password was not checked.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds'),
   }),
 });
 
@@ -64,7 +74,7 @@ builder.mutationField('login', (t) =>
     type: LoginSuccess,
     skipTypeScopes: true,
     errors: {
-      types: [InvalidCredentialsError, ValidationError],
+      types: [InvalidCredentialsError, TooManyAttemptsError, ValidationError],
       directResult: true,
       union: { name: 'LoginResult' },
     },
@@ -84,7 +94,13 @@ builder.mutationField('login', (t) =>
       try {
         if (email.trim() === '') throw new ValidationError('email', 'is required');
         if (password === '') throw new ValidationError('password', 'is required');
-        const session = await login(ctx.db, { email, password }, ctx.clock.now(), ctx.sessionPolicy);
+        const session = await login(
+          ctx.db,
+          { email, password, clientAddress: ctx.clientAddress },
+          ctx.clock.now(),
+          ctx.sessionPolicy,
+          ctx.signinThrottle,
+        );
         const [user] = await usersByIds(ctx.db, [session.userId]);
         // No token is handed out unless its sign-in is on the record.
         await recordAudit(ctx, {
@@ -97,6 +113,7 @@ builder.mutationField('login', (t) =>
         return session;
       } catch (error) {
         if (error instanceof InvalidCredentialsError) await failed('INVALID_CREDENTIALS');
+        else if (error instanceof TooManyAttemptsError) await failed('THROTTLED');
         else if (error instanceof ValidationError) await failed(`VALIDATION: ${error.field}`);
         throw error;
       }

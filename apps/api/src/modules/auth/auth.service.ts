@@ -1,7 +1,14 @@
 /**
  * Sign-in and sessions. A session token is 256 random bits, given to the
  * client once; the database keeps only its SHA-256, so a leaked table
- * cannot be replayed. Sessions end at an absolute limit and after idling.
+ * cannot be replayed. Sessions end at an absolute limit and after idling,
+ * at sign-out, and when the user is deactivated.
+ *
+ * Sign-in is throttled: after `maxFailuresPerEmail` failures for one email
+ * (or `maxFailuresPerClient` from one client address) within the window,
+ * further attempts are refused without checking the password until the
+ * oldest of those failures leaves the window. The failures are kept in the
+ * database (table signin_failure), so the throttle holds across API instances.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hashPassword, verifyPassword, type Database } from '@handover/db';
@@ -9,10 +16,14 @@ import type { Kysely } from 'kysely';
 import type { PartnerViewer, UserViewer, Viewer } from '../../context.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import {
+  clearSigninFailures,
+  deactivateUserRow,
   findLiveSession,
   findUserByEmail,
   insertSession,
   deleteSession,
+  recentSigninFailures,
+  recordSigninFailure,
   touchSession,
 } from './auth.repository.ts';
 import { findLiveApiToken, touchApiToken } from '../partner/partner.repository.ts';
@@ -25,21 +36,67 @@ export interface SessionPolicy {
   idleMinutes: number;
 }
 
+export interface SigninThrottlePolicy {
+  maxFailuresPerEmail: number;
+  maxFailuresPerClient: number;
+  windowMinutes: number;
+}
+
+export const DEFAULT_SIGNIN_THROTTLE: SigninThrottlePolicy = {
+  maxFailuresPerEmail: 5,
+  maxFailuresPerClient: 20,
+  windowMinutes: 15,
+};
+
+/** Sign-in refused before the password was looked at: too many recent failures. */
+export class TooManyAttemptsError extends Error {
+  override name = 'TooManyAttemptsError';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(`Too many sign-in attempts: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Verified against when the email is unknown, so that a wrong email costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
+/** Seconds until fewer than `max` of `failures` (oldest first) fall within the window, or 0. */
+function throttledFor(failures: Date[], max: number, now: Date, windowMs: number): number {
+  if (failures.length < max) return 0;
+  const leaves = failures[failures.length - max]!.getTime() + windowMs;
+  return Math.max(1, Math.ceil((leaves - now.getTime()) / 1000));
+}
+
 export async function login(
   db: Kysely<Database>,
-  input: { email: string; password: string },
+  input: { email: string; password: string; clientAddress: string },
   now: Date,
   policy: SessionPolicy,
+  throttle: SigninThrottlePolicy = DEFAULT_SIGNIN_THROTTLE,
 ): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  const windowMs = throttle.windowMinutes * 60_000;
+  const since = new Date(now.getTime() - windowMs);
+  const emailKey = hashToken(`email:${input.email.trim().toLowerCase()}`);
+  const clientKey = hashToken(`client:${input.clientAddress}`);
+  const wait = Math.max(
+    throttledFor(await recentSigninFailures(db, emailKey, since), throttle.maxFailuresPerEmail, now, windowMs),
+    throttledFor(await recentSigninFailures(db, clientKey, since), throttle.maxFailuresPerClient, now, windowMs),
+  );
+  if (wait > 0) throw new TooManyAttemptsError(wait);
+
   const user = await findUserByEmail(db, input.email);
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), input.password);
-  if (!user || !user.active || !ok) throw new InvalidCredentialsError();
+  if (!user || !user.active || !ok) {
+    await recordSigninFailure(db, [emailKey, clientKey], now, since);
+    throw new InvalidCredentialsError();
+  }
+  // A success clears the email's count (not the client's: one address trying many emails stays counted).
+  await clearSigninFailures(db, emailKey);
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3600_000);
@@ -116,4 +173,12 @@ export async function logout(db: Kysely<Database>, viewer: Viewer): Promise<bool
   if (viewer.kind !== 'user') return false;
   await deleteSession(db, viewer.sessionId);
   return true;
+}
+
+/**
+ * Deactivates a user: they can no longer sign in, and every session of theirs
+ * ends now. One transaction. False when there is no such user.
+ */
+export async function deactivateUser(db: Kysely<Database>, userId: string, now: Date = new Date()): Promise<boolean> {
+  return deactivateUserRow(db, userId, now);
 }
