@@ -31,7 +31,7 @@ describe('trusted documents for partners', () => {
   let development: SecurityTestApp;
   let token: string;
   let devToken: string;
-  // A fake partner predicate: until partner tokens exist, a header marks the partner.
+  // A stand-in partner predicate (createApp accepts one): a header marks the partner, whatever its token.
   const isPartnerRequest = (request: Request) => request.headers.get('x-test-partner') === 'yes';
   beforeAll(async () => {
     production = await startSecurityApp({ production: true, isPartnerRequest });
@@ -110,5 +110,73 @@ describe('the partner predicate', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('a real partner token in production', () => {
+  let api: SecurityTestApp;
+  let partner: string;
+  let tokenId: string;
+  beforeAll(async () => {
+    api = await startSecurityApp({ production: true });
+    const admin = await api.signIn('ADMIN');
+    const org = await api.handle.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('key', '=', 'wy-police')
+      .executeTakeFirstOrThrow();
+    const res = await api.post(
+      {
+        query: `mutation ($input: CreateApiTokenInput!) {
+          createApiToken(input: $input) { ... on ApiTokenCreated { token } } }`,
+        variables: {
+          input: {
+            name: 'WYP',
+            organisationId: Buffer.from(`Organisation:${org.id}`).toString('base64'),
+            expiresOn: '2023-06-01',
+          },
+        },
+      },
+      { authorization: `Bearer ${admin}` },
+    );
+    partner = ((await res.json()) as { data: { createApiToken: { token: string } } }).data.createApiToken
+      .token;
+    tokenId = (await api.handle.db.selectFrom('api_token').select('id').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => {
+    expect(api.unexpected).toEqual([]);
+    await api.close();
+  });
+  const partnerEvents = () =>
+    api.handle.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('kind', '=', 'PARTNER_QUERY')
+      .where('api_token_id', '=', tokenId)
+      .orderBy('id')
+      .execute();
+
+  it('is held to the trusted documents, and each attempt is on the record', async () => {
+    const refused = await api.post({ query: AD_HOC }, { authorization: `Bearer ${partner}` });
+    expect(refused.status).toBe(403);
+    const run = await api.post({ documentId: services.sha256 }, { authorization: `Bearer ${partner}` });
+    expect(run.status).toBe(200);
+    expect(((await run.json()) as Body).errors).toBeUndefined();
+    await expect.poll(async () => (await partnerEvents()).length).toBe(2);
+    const [first, second] = await partnerEvents();
+    expect(first).toMatchObject({ actor_role: 'PARTNER', reason: 'REFUSED: HTTP 403' });
+    expect(second).toMatchObject({
+      actor_role: 'PARTNER',
+      operation: 'ServicesDeliveredBy',
+      document_id: services.sha256,
+      reason: null,
+    });
+  });
+
+  it('while staff in production still send their own queries', async () => {
+    const viewer = await api.signIn('VIEWER');
+    const res = await api.post({ query: AD_HOC }, { authorization: `Bearer ${viewer}` });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Body).errors).toBeUndefined();
   });
 });

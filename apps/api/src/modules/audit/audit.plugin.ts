@@ -46,7 +46,47 @@ export function useAuditFlush({
     );
   }
 
+  /** Requests whose partner query is already on the record (run, or refused by validation). */
+  const partnerRecorded = new WeakSet<Request>();
+
+  /** The trusted document a request named, if it named one (by id or by its sha256). */
+  const documentIdOf = (params: unknown): string | null => {
+    const p = params as { documentId?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } };
+    const id = p?.documentId ?? p?.extensions?.persistedQuery?.sha256Hash;
+    return typeof id === 'string' ? id.slice(0, 200) : null;
+  };
+
+  /** The trusted document each request named, noted before the persisted-operations plugin reads it. */
+  const documentIds = new WeakMap<Request, string>();
+
   return {
+    onParams({ params, request }) {
+      const id = documentIdOf(params);
+      if (id) documentIds.set(request, id);
+    },
+    /**
+     * A partner's request refused before GraphQL ran at all (an ad-hoc query where only the trusted
+     * documents may run, a body that is not GraphQL): on the record too. Rate-limited requests (429)
+     * are not, so that a flood cannot fill the audit table.
+     */
+    async onResponse({ request, response }) {
+      if (partnerRecorded.has(request) || response.status < 400 || response.status === 429) return;
+      if (!new URL(request.url).pathname.startsWith('/graphql')) return;
+      try {
+        const viewer = await viewerOf(request);
+        if (viewer?.kind !== 'partner') return;
+        await recordAudit(
+          { db, viewer, requestId: requestIdOf(request) },
+          {
+            kind: 'PARTNER_QUERY',
+            documentId: documentIds.get(request) ?? null,
+            reason: `REFUSED: HTTP ${response.status}`,
+          },
+        );
+      } catch (error) {
+        logError(error);
+      }
+    },
     onValidate({ context, params }) {
       return ({ result }) => {
         if (result.length === 0) return;
@@ -54,6 +94,7 @@ export function useAuditFlush({
         const { request } = context as { request?: Request };
         if (!request) return;
         const document = params.documentAST as DocumentNode;
+        partnerRecorded.add(request);
         void refusedPartnerQuery(request, document, result.length).catch(logError);
       };
     },
@@ -62,7 +103,11 @@ export function useAuditFlush({
       const ctx = contextValue as Partial<Context>;
       if (!ctx.audit) return;
       ctx.audit.operationName = getOperationAST(document, operationName)?.name?.value ?? null;
-      if (ctx.viewer?.kind === 'partner') ctx.audit.add({ kind: 'PARTNER_QUERY' });
+      if (ctx.viewer?.kind === 'partner') {
+        const { request } = contextValue as { request?: Request };
+        if (request) partnerRecorded.add(request);
+        ctx.audit.add({ kind: 'PARTNER_QUERY', documentId: (request && documentIds.get(request)) ?? null });
+      }
     },
     async onExecutionResult(payload) {
       const { context } = payload;
