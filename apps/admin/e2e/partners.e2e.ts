@@ -8,12 +8,16 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** A call to the API as a partner would make it: plain fetch with the token. */
-async function asPartner(token: string, query: string) {
+/**
+ * A call to the API as a partner would make it: plain fetch with the token. The API runs in production
+ * here, so a partner names one of the published queries (apps/api/partner-queries) rather than sending
+ * its own.
+ */
+async function asPartner(token: string, body: { query: string } | { operationName: string }) {
   const res = await fetch(inject('apiUrl'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify(body),
   });
   return (await res.json()) as {
     data?: unknown;
@@ -21,8 +25,7 @@ async function asPartner(token: string, query: string) {
   };
 }
 
-const SERVICES =
-  '{ programmes(first: 1) { edges { node { services(first: 5) { totalCount edges { node { name deliveredBy(on: "2023-04-01") { name } } } } } } } }';
+const SERVICES = { operationName: 'ServicesDeliveredBy' };
 
 describe('partner API tokens', () => {
   it('an admin creates a token, sees it once, the partner queries with it, and after revoking it is refused', async () => {
@@ -62,16 +65,16 @@ describe('partner API tokens', () => {
     expect(csv).toContain(name);
     expect(csv).not.toContain(token);
 
-    // The partner: organisational answers, and no way even to ask for people.
+    // The partner: organisational answers from a published query, and no query of its own at all
+    // (the partner schema, which has no people in it, is tested in the API's own tests).
     const served = await asPartner(token, SERVICES);
     expect(served.errors).toBeUndefined();
     expect(JSON.stringify(served.data)).toContain('Bradford Children and Families Trust');
-    const people = await asPartner(
-      token,
-      '{ programmes(first: 1) { edges { node { employees(first: 1) { totalCount } } } } }',
-    );
-    expect(people.data).toBeUndefined();
-    expect(people.errors?.[0]?.message).toMatch(/Cannot query field "employees"/);
+    const people = await asPartner(token, {
+      query: '{ programmes(first: 1) { edges { node { employees(first: 1) { totalCount } } } } }',
+    });
+    expect(people.data ?? null).toBeNull();
+    expect(people.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENTS_ONLY');
 
     await row.getByRole('link', { name: /Revoke/ }).click();
     await page.getByRole('heading', { name: `Are you sure you want to revoke ${name}?` }).waitFor();
