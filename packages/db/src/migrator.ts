@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
 import * as initial from './migrations/20261123T0000_initial.ts';
 import * as audit from './migrations/20261201T0100_audit.ts';
+import * as userWorkstream from './migrations/20261201T0400_user_workstream.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
   '20261123T0000_initial': initial,
   '20261201T0100_audit': audit,
+  '20261201T0400_user_workstream': userWorkstream,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

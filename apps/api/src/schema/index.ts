@@ -9,6 +9,7 @@ import '../modules/raid/raid.schema.ts';
 import '../modules/people/people.schema.ts';
 import '../modules/readiness/readiness.schema.ts';
 import '../modules/audit/audit.schema.ts';
+import '../modules/user/user.schema.ts';
 import { builder } from './builder.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });
