@@ -105,7 +105,9 @@ describe('checklist items', () => {
   });
 
   it('lets an editor change status, owner, due date and evidence, bumping the version', async () => {
-    const [{ node: item }] = (await items({ ...MINE, statuses: ['IN_PROGRESS'] }, 1)).edges as [{ node: Item }];
+    const [{ node: item }] = (await items({ ...MINE, statuses: ['IN_PROGRESS'] }, 1)).edges as [
+      { node: Item },
+    ];
     const res = await api.gql<{ updateChecklistItem: Record<string, unknown> }>(
       UPDATE,
       {
@@ -139,7 +141,9 @@ describe('checklist items', () => {
   });
 
   it('answers a stale version with a conflict carrying the current row, and changes nothing', async () => {
-    const [{ node: item }] = (await items({ ...MINE, statuses: ['NOT_STARTED'] }, 1)).edges as [{ node: Item }];
+    const [{ node: item }] = (await items({ ...MINE, statuses: ['NOT_STARTED'] }, 1)).edges as [
+      { node: Item },
+    ];
     const first = await api.gql<{ updateChecklistItem: { version: number } }>(
       UPDATE,
       { input: { id: item.id, expectedVersion: item.version, status: 'IN_PROGRESS' } },
@@ -168,7 +172,10 @@ describe('checklist items', () => {
       [{ id: 'not-an-id', expectedVersion: 1, status: 'COMPLETE' }, 'id'],
       [{ id: programmeId, expectedVersion: 1, status: 'COMPLETE' }, 'id'],
       [{ id: item.id, expectedVersion: item.version, evidence: ['javascript:alert(1)'] }, 'evidence[0]'],
-      [{ id: item.id, expectedVersion: item.version, evidence: ['ok', ' JavaScript : alert(1)'] }, 'evidence[1]'],
+      [
+        { id: item.id, expectedVersion: item.version, evidence: ['ok', ' JavaScript : alert(1)'] },
+        'evidence[1]',
+      ],
       [{ id: item.id, expectedVersion: item.version, evidence: ['data: text/html,<b>x</b>'] }, 'evidence[0]'],
       [{ id: item.id, expectedVersion: item.version, ownerId: programmeId }, 'ownerId'],
       [{ id: item.id, expectedVersion: item.version }, 'input'],

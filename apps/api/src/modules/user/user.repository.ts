@@ -71,7 +71,10 @@ export async function updateUserIfVersion(
 }
 
 /** The ids among `ids` that name a workstream. */
-export async function existingWorkstreamIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+export async function existingWorkstreamIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Set<string>> {
   const valid = onlyUuids(ids);
   if (valid.length === 0) return new Set();
   const rows = await db.selectFrom('workstream').select('id').where('id', 'in', valid).execute();
@@ -173,7 +176,11 @@ export async function workstreamLeads(
   db: Kysely<Database>,
   workstreamId: string,
 ): Promise<{ name: string; leads: { id: string; name: string; active: boolean }[] } | undefined> {
-  const ws = await db.selectFrom('workstream').select('name').where('id', '=', workstreamId).executeTakeFirst();
+  const ws = await db
+    .selectFrom('workstream')
+    .select('name')
+    .where('id', '=', workstreamId)
+    .executeTakeFirst();
   if (!ws) return undefined;
   const leads = await db
     .selectFrom('user_workstream')

@@ -13,15 +13,15 @@ import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { RoleEnum, UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
-import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
-import { countUsers, lastSignIns, listUsers, workstreamsOfUsers } from './user.repository.ts';
 import {
-  createUser,
-  deactivateUser,
-  reactivateUser,
-  resetUserPassword,
-  updateUser,
-} from './user.service.ts';
+  MAX_PAGE_SIZE,
+  UPDATE_ERRORS,
+  decodeId,
+  groupLoader,
+  withTotalCount,
+} from '../common/common.schema.ts';
+import { countUsers, lastSignIns, listUsers, workstreamsOfUsers } from './user.repository.ts';
+import { createUser, deactivateUser, reactivateUser, resetUserPassword, updateUser } from './user.service.ts';
 
 const ADMIN_ONLY = { role: ['ADMIN' as const] };
 
@@ -177,7 +177,8 @@ builder.mutationFields((t) => ({
   deactivateUser: t.field({
     type: UserRef,
     authScopes: ADMIN_ONLY,
-    description: 'Stops a user signing in and ends all their sessions at once. Not yourself, nor the last ADMIN.',
+    description:
+      'Stops a user signing in and ends all their sessions at once. Not yourself, nor the last ADMIN.',
     errors: {
       types: [ValidationError, NotFoundError],
       directResult: true,

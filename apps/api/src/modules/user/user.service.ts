@@ -144,7 +144,8 @@ async function checkWorkstreams(db: Kysely<Database>, role: Role, ids: readonly 
   }
   const found = await existingWorkstreamIds(db, unique);
   const missing = unique.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw new ValidationError(`workstreamIds[${ids.indexOf(unique[missing]!)}]`, 'names no workstream');
+  if (missing >= 0)
+    throw new ValidationError(`workstreamIds[${ids.indexOf(unique[missing]!)}]`, 'names no workstream');
   return unique.sort();
 }
 
@@ -187,7 +188,10 @@ async function keepAnAdmin(db: Kysely<Database>, user: AppUser, field: string, w
   if (user.role !== 'ADMIN' || !user.active) return;
   await lockAdmins(db);
   if ((await countOtherActiveAdmins(db, user.id)) === 0) {
-    throw new ValidationError(field, `${user.name} is the last active ADMIN: ${what} would leave nobody to run the programme`);
+    throw new ValidationError(
+      field,
+      `${user.name} is the last active ADMIN: ${what} would leave nobody to run the programme`,
+    );
   }
 }
 

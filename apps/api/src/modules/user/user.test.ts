@@ -98,7 +98,8 @@ describe('users and the workstreams they lead', () => {
     expect(res.errors).toBeUndefined();
     return res.data!.userAccounts;
   };
-  const account = async (email: string) => (await accounts()).edges.map((e) => e.node).find((u) => u.email === email)!;
+  const account = async (email: string) =>
+    (await accounts()).edges.map((e) => e.node).find((u) => u.email === email)!;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -148,7 +149,13 @@ describe('users and the workstreams they lead', () => {
       });
       expect(res).toMatchObject({
         __typename: 'CreateUserSuccess',
-        user: { name: 'Pat Lead', email: 'pat.lead@handover.example', role: 'EDITOR', active: true, version: 1 },
+        user: {
+          name: 'Pat Lead',
+          email: 'pat.lead@handover.example',
+          role: 'EDITOR',
+          active: true,
+          version: 1,
+        },
       });
       const password = res!.initialPassword!;
       expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
@@ -185,8 +192,16 @@ describe('users and the workstreams they lead', () => {
         [{ name: 'A', email: 'not-an-email', role: 'VIEWER' }, 'email', /email address/],
         [{ name: 'A', email: '', role: 'VIEWER' }, 'email', /required/],
         [{ name: 'A', email: 'EDITOR@Handover.Example', role: 'VIEWER' }, 'email', /already used/],
-        [{ name: 'A', email: 'b@handover.example', role: 'EDITOR', workstreamIds: [ghost] }, 'workstreamIds[0]', /no workstream/],
-        [{ name: 'A', email: 'c@handover.example', role: 'EDITOR', workstreamIds: ['nope'] }, 'workstreamIds[0]', /not a valid ID/],
+        [
+          { name: 'A', email: 'b@handover.example', role: 'EDITOR', workstreamIds: [ghost] },
+          'workstreamIds[0]',
+          /no workstream/,
+        ],
+        [
+          { name: 'A', email: 'c@handover.example', role: 'EDITOR', workstreamIds: ['nope'] },
+          'workstreamIds[0]',
+          /not a valid ID/,
+        ],
         [
           { name: 'A', email: 'd@handover.example', role: 'HR', workstreamIds: [ws.get('HR_TUPE')!.id] },
           'workstreamIds',
@@ -218,7 +233,11 @@ describe('users and the workstreams they lead', () => {
         },
         admin,
       );
-      expect(res.data?.updateUser).toMatchObject({ __typename: 'User', role: 'EDITOR', version: user.version + 1 });
+      expect(res.data?.updateUser).toMatchObject({
+        __typename: 'User',
+        role: 'EDITOR',
+        version: user.version + 1,
+      });
       expect(res.data?.updateUser.workstreams?.map((w) => w.code)).toEqual(['PROPERTY_ASSETS']);
 
       const stale = await api.gql<{ updateUser: Result }>(
@@ -387,7 +406,9 @@ describe('users and the workstreams they lead', () => {
   describe('what an EDITOR may change', () => {
     const itemsOf = async (code: string, token: string) => {
       const res = await api.gql<{
-        programme: { checklistItems: { edges: { node: { id: string; version: number; viewerCanEdit: boolean } }[] } };
+        programme: {
+          checklistItems: { edges: { node: { id: string; version: number; viewerCanEdit: boolean } }[] };
+        };
       }>(
         `query ($id: ID!, $codes: [WorkstreamCode!]) { programme(id: $id) {
           checklistItems(first: 5, filter: { workstreamCodes: $codes, statuses: [NOT_STARTED, IN_PROGRESS] }) {
@@ -400,7 +421,17 @@ describe('users and the workstreams they lead', () => {
     const milestonesOf = async (code: string, token: string) => {
       const res = await api.gql<{
         programme: {
-          milestones: { edges: { node: { id: string; version: number; rag: string; viewerCanEdit: boolean; workstream: { code: string } | null } }[] };
+          milestones: {
+            edges: {
+              node: {
+                id: string;
+                version: number;
+                rag: string;
+                viewerCanEdit: boolean;
+                workstream: { code: string } | null;
+              };
+            }[];
+          };
         };
       }>(
         `query ($id: ID!) { programme(id: $id) { milestones(first: 200) {
@@ -408,11 +439,17 @@ describe('users and the workstreams they lead', () => {
         { id: programmeId },
         token,
       );
-      return res.data!.programme.milestones.edges.map((e) => e.node).filter((m) => m.workstream?.code === code);
+      return res
+        .data!.programme.milestones.edges.map((e) => e.node)
+        .filter((m) => m.workstream?.code === code);
     };
     const raidOf = async (code: string, token: string) => {
       const res = await api.gql<{
-        programme: { raidItems: { edges: { node: { id: string; version: number; status: string; viewerCanEdit: boolean } }[] } };
+        programme: {
+          raidItems: {
+            edges: { node: { id: string; version: number; status: string; viewerCanEdit: boolean } }[];
+          };
+        };
       }>(
         `query ($id: ID!, $ws: [ID!]) { programme(id: $id) { raidItems(first: 50, filter: { workstreamIds: $ws, statuses: [OPEN] }) {
           edges { node { id version status viewerCanEdit } } } } }`,
@@ -484,9 +521,14 @@ describe('users and the workstreams they lead', () => {
         { input: { id: other!.id, expectedVersion: other!.version, rag: flip(other!.rag) } },
         editor,
       );
-      expect(refused.data?.updateMilestone).toMatchObject({ __typename: 'ForbiddenError', workstreamName: 'Finance' });
+      expect(refused.data?.updateMilestone).toMatchObject({
+        __typename: 'ForbiddenError',
+        workstreamName: 'Finance',
+      });
       expect((await since(before))[0]).toMatchObject({ kind: 'REFUSED', operation: 'updateMilestone' });
-      expect((await milestonesOf('FINANCE', admin)).find((m) => m.id === other!.id)?.version).toBe(other!.version);
+      expect((await milestonesOf('FINANCE', admin)).find((m) => m.id === other!.id)?.version).toBe(
+        other!.version,
+      );
     });
 
     it('creates and changes RAID items only in workstreams they lead; an item of no workstream is ADMIN only', async () => {
@@ -500,20 +542,29 @@ describe('users and the workstreams they lead', () => {
         { input: { id: own!.id, expectedVersion: own!.version, title: 'Renamed by the ICT lead' } },
         editor,
       );
-      expect(ok.data?.updateRaidItem).toMatchObject({ __typename: 'RaidItem', title: 'Renamed by the ICT lead' });
+      expect(ok.data?.updateRaidItem).toMatchObject({
+        __typename: 'RaidItem',
+        title: 'Renamed by the ICT lead',
+      });
       // Nor may they move their own item into a workstream they do not lead.
       const moved = await api.gql<{ updateRaidItem: Result }>(
         UPDATE_RAID,
         { input: { id: own!.id, expectedVersion: own!.version + 1, workstreamId: ws.get('FINANCE')!.id } },
         editor,
       );
-      expect(moved.data?.updateRaidItem).toMatchObject({ __typename: 'ForbiddenError', workstreamName: 'Finance' });
+      expect(moved.data?.updateRaidItem).toMatchObject({
+        __typename: 'ForbiddenError',
+        workstreamName: 'Finance',
+      });
       const refused = await api.gql<{ updateRaidItem: Result }>(
         UPDATE_RAID,
         { input: { id: other!.id, expectedVersion: other!.version, title: 'Not mine' } },
         editor,
       );
-      expect(refused.data?.updateRaidItem).toMatchObject({ __typename: 'ForbiddenError', workstreamName: 'Finance' });
+      expect(refused.data?.updateRaidItem).toMatchObject({
+        __typename: 'ForbiddenError',
+        workstreamName: 'Finance',
+      });
       const closed = await api.gql<{ closeRaidItem: Result }>(
         CLOSE_RAID,
         { input: { id: other!.id, expectedVersion: other!.version } },
@@ -538,9 +589,15 @@ describe('users and the workstreams they lead', () => {
         { input: { ...risk, workstreamId: ws.get('FINANCE')!.id } },
         editor,
       );
-      expect(elsewhere.data?.createRaidItem).toMatchObject({ __typename: 'ForbiddenError', workstreamName: 'Finance' });
+      expect(elsewhere.data?.createRaidItem).toMatchObject({
+        __typename: 'ForbiddenError',
+        workstreamName: 'Finance',
+      });
       const nowhere = await api.gql<{ createRaidItem: Result }>(CREATE_RAID, { input: risk }, editor);
-      expect(nowhere.data?.createRaidItem).toMatchObject({ __typename: 'ForbiddenError', workstreamName: null });
+      expect(nowhere.data?.createRaidItem).toMatchObject({
+        __typename: 'ForbiddenError',
+        workstreamName: null,
+      });
       expect(nowhere.data?.createRaidItem.message).toMatch(/no workstream.*only an ADMIN/);
       expect((await since(before)).map((e) => [e.kind, e.operation])).toEqual([
         ['REFUSED', 'createRaidItem'],
