@@ -46,10 +46,10 @@ export async function usersPage(
 /** The programme's workstreams, by name, for the checkboxes. */
 export async function workstreamOptions(token: string | null): Promise<{ id: string; name: string }[]> {
   const programme = firstProgramme(
-    await gql<{ today: string; programmes: { edges: { node: { workstreams: { id: string; name: string }[] } }[] } }>(
-      programmeQuery('workstreams { id name }'),
-      { token },
-    ),
+    await gql<{
+      today: string;
+      programmes: { edges: { node: { workstreams: { id: string; name: string }[] } }[] };
+    }>(programmeQuery('workstreams { id name }'), { token }),
   );
   return [...programme.workstreams].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }

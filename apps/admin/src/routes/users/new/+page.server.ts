@@ -10,7 +10,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 type CreateResult =
-  | { __typename: 'CreateUserSuccess'; initialPassword: string; user: { id: string; name: string; email: string; role: Role } }
+  | {
+      __typename: 'CreateUserSuccess';
+      initialPassword: string;
+      user: { id: string; name: string; email: string; role: Role };
+    }
   | { __typename: 'ValidationError'; field: string; message: string };
 
 export const actions: Actions = {
@@ -23,12 +27,16 @@ export const actions: Actions = {
       email: formText(form, 'email'),
       role,
       // Workstreams count only for an EDITOR: the checkboxes stay in the page (hidden) for other roles.
-      workstreamIds: role === 'EDITOR' ? form.getAll('workstreamIds').filter((v): v is string => typeof v === 'string') : [],
+      workstreamIds:
+        role === 'EDITOR'
+          ? form.getAll('workstreamIds').filter((v): v is string => typeof v === 'string')
+          : [],
     };
     const errors: { field: string; message: string }[] = [];
     if (!values.name) errors.push({ field: 'name', message: 'Enter their name' });
     if (!values.email) errors.push({ field: 'email', message: 'Enter their email address' });
-    if (!(ROLES as readonly string[]).includes(role)) errors.push({ field: 'role', message: 'Select a role' });
+    if (!(ROLES as readonly string[]).includes(role))
+      errors.push({ field: 'role', message: 'Select a role' });
     if (errors.length) return fail(400, { values, errors });
 
     const { createUser: result } = await gql<{ createUser: CreateResult }>(
