@@ -85,6 +85,13 @@ describe('users', () => {
       'Only an admin or a lead of the HR and TUPE workstream',
     );
     await expectAccessible(page);
+    // Posting the form anyway (as a browser without JavaScript would) is refused with the API's reason.
+    const posted = await page.request.post(url(`/checklists/${encodeURIComponent(theirs.id)}`), {
+      headers: { origin: url(''), accept: 'text/html' },
+      form: { expectedVersion: '1', status: 'AT_RISK', ownerOrg: 'COUNCIL' },
+    });
+    expect(posted.status()).toBe(403);
+    expect(await posted.text()).toContain('lead of the HR and TUPE workstream');
 
     // The admin deactivates them (with a confirmation step): their very next page load is the sign-in page.
     await admin.page.goto(url('/users'));
