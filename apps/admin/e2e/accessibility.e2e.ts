@@ -7,7 +7,7 @@ import { expectAccessible, launch, signedIn, url, type Role } from './browser';
 const SHOTS = new URL('./screenshots/', import.meta.url);
 
 let browser: Browser;
-let ids: { item: string; service: string; milestone: string; raid: string; employee: string };
+let ids: { item: string; service: string; milestone: string; raid: string; employee: string; user: string };
 
 beforeAll(async () => {
   browser = await launch();
@@ -41,7 +41,13 @@ beforeAll(async () => {
     milestone: p.milestones.edges[0]!.node.id,
     raid: p.raidItems.edges[0]!.node.id,
     employee: p.employees.edges[0]!.node.id,
+    user: '',
   };
+  const users = await apiAs<{ userAccounts: { edges: { node: { id: string; email: string } }[] } }>(
+    'admin',
+    '{ userAccounts(first: 50) { edges { node { id email } } } }',
+  );
+  ids.user = users.userAccounts.edges.find((e) => e.node.email === 'editor@handover.example')!.node.id;
 });
 afterAll(async () => browser?.close());
 
@@ -68,6 +74,11 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'admin', path: () => '/partners' },
   { role: 'admin', path: () => '/partners/new' },
   { role: 'viewer', path: () => '/agreements' },
+  { role: 'admin', path: () => '/users' },
+  { role: 'admin', path: () => '/users/new' },
+  { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}` },
+  { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=deactivate` },
+  { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=reset` },
 ];
 
 const WIDTHS = [

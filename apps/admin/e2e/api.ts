@@ -32,18 +32,23 @@ export interface OpenItem {
   version: number;
 }
 
-/** Open day-one critical items that nothing blocks: ones a user can complete straight away. */
+/** Open day-one critical items that nothing blocks, of the demo EDITOR's workstreams: ones they can complete straight away. */
 export async function completableItems(): Promise<OpenItem[]> {
   const data = await apiAs<{
     programmes: {
-      edges: { node: { checklistItems: { edges: { node: OpenItem & { blockedBy: unknown[] } }[] } } }[];
+      edges: {
+        node: {
+          checklistItems: { edges: { node: OpenItem & { viewerCanEdit: boolean; blockedBy: unknown[] } }[] };
+        };
+      }[];
     };
   }>(
     'editor',
     `{ programmes(first: 1) { edges { node { checklistItems(first: 200, filter: { dayOneCritical: true, statuses: [IN_PROGRESS, NOT_STARTED] }) {
-      edges { node { id ref title status version blockedBy { id } } } } } } } }`,
+      edges { node { id ref title status version viewerCanEdit blockedBy { id } } } } } } } }`,
   );
   return data.programmes.edges[0]!.node.checklistItems.edges.map((e) => e.node).filter(
-    (n) => n.blockedBy.length === 0,
+    // The demo EDITOR may change it (it is of a workstream they lead), and so may an ADMIN.
+    (n) => n.blockedBy.length === 0 && n.viewerCanEdit,
   );
 }

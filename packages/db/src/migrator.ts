@@ -4,6 +4,7 @@ import * as initial from './migrations/20261123T0000_initial.ts';
 import * as audit from './migrations/20261201T0100_audit.ts';
 import * as partner from './migrations/20261201T0200_partner.ts';
 import * as signinThrottle from './migrations/20261201T0300_signin_throttle.ts';
+import * as userWorkstream from './migrations/20261201T0400_user_workstream.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0100_audit': audit,
   '20261201T0200_partner': partner,
   '20261201T0300_signin_throttle': signinThrottle,
+  '20261201T0400_user_workstream': userWorkstream,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

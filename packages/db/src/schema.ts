@@ -195,6 +195,12 @@ export interface AppUserTable extends Versioned {
   active: Generated<boolean>;
 }
 
+/** The workstreams a user leads (an EDITOR changes only their items). */
+export interface UserWorkstreamTable {
+  user_id: string;
+  workstream_id: string;
+}
+
 export interface SessionTable {
   id: Generated<string>;
   user_id: string;
@@ -300,6 +306,7 @@ export interface Database {
   post: PostTable;
   employee: EmployeeTable;
   app_user: AppUserTable;
+  user_workstream: UserWorkstreamTable;
   session: SessionTable;
   audit_event: AuditEventTable;
   api_token: ApiTokenTable;
@@ -322,6 +329,7 @@ export type RaidItemUpdate = Updateable<RaidItemTable>;
 export type Post = Selectable<PostTable>;
 export type Employee = Selectable<EmployeeTable>;
 export type AppUser = Selectable<AppUserTable>;
+export type UserWorkstream = Selectable<UserWorkstreamTable>;
 export type Session = Selectable<SessionTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;

@@ -28,6 +28,22 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/**
+ * The caller's role may write, but not this row: an EDITOR changes only the
+ * items of the workstreams they lead. `reason` names the rule for the audit
+ * trail (no values); `workstreamName` is the workstream concerned, if any.
+ */
+export class ForbiddenError extends GraphQLError {
+  override name = 'ForbiddenError';
+  readonly reason: string;
+  readonly workstreamName: string | null;
+  constructor(message: string, reason: string, workstreamName: string | null) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+    this.reason = reason;
+    this.workstreamName = workstreamName;
+  }
+}
+
 /** The row moved on since the caller read it: nothing was changed. */
 export class ConflictError extends Error {
   override name = 'ConflictError';

@@ -240,6 +240,18 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
     }),
   );
   const workstreamId = (code: WorkstreamCode | undefined) => (code ? workstreamIds.get(code)! : null);
+  // Each demo EDITOR leads (and so may change the items of) the workstreams named as theirs.
+  const editors = new Set(DEMO_USERS.filter((u) => u.role === 'EDITOR').map((u) => u.email));
+  await insertInBatches(
+    db,
+    'user_workstream',
+    workstreams.flatMap((w) => {
+      const lead = LEADS[w.code];
+      return lead && editors.has(lead)
+        ? [{ user_id: userIds.get(lead)!, workstream_id: workstreamIds.get(w.code)! }]
+        : [];
+    }),
+  );
 
   const itemIds = new Map<string, string>();
   const refCounters = new Map<WorkstreamCode, number>();

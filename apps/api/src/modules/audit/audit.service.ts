@@ -10,7 +10,7 @@ import type { AuditKind, Database, NewAuditEvent } from '@handover/db';
 import { sql, type Kysely } from 'kysely';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context, Viewer } from '../../context.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../schema/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { insertAuditEvents } from './audit.repository.ts';
 
 export interface AuditActor {
@@ -166,6 +166,7 @@ export function auditRefusedField(ctx: Context, info: GraphQLResolveInfo): void 
 export function refusalReason(error: unknown): string | null {
   if (error instanceof ValidationError) return `VALIDATION: ${error.field}`;
   if (error instanceof NotFoundError) return `NOT_FOUND: ${error.entity}`;
+  if (error instanceof ForbiddenError) return `FORBIDDEN: ${error.reason}`;
   if (error instanceof ConflictError) {
     return `CONFLICT: expected version ${error.expectedVersion}, current ${error.currentVersion}`;
   }
@@ -191,7 +192,7 @@ export function changedFields(before: object | undefined, after: object): string
 }
 
 /** The tables whose writes go through `auditedWrite`. */
-export type AuditedTable = 'checklist_item' | 'milestone' | 'raid_item';
+export type AuditedTable = 'checklist_item' | 'milestone' | 'raid_item' | 'app_user';
 
 export interface WriteTarget {
   /** The mutation, e.g. updateChecklistItem. */

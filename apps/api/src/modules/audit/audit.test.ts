@@ -10,7 +10,7 @@ import { AuditCollector, auditedWrite, recordAudit, recordPartnerQuery } from '.
 const rowId = (globalId: string) => Buffer.from(globalId, 'base64').toString('utf8').split(':')[1]!;
 
 const ITEMS = `query ($id: ID!) { programme(id: $id) {
-  checklistItems(first: 5, filter: { statuses: [NOT_STARTED] }) { edges { node { id status dueDate version } } }
+  checklistItems(first: 5, filter: { statuses: [NOT_STARTED], workstreamCodes: [ICT_DATA, OFSTED_REGULATION, PRACTICE_CONTINUITY] }) { edges { node { id status dueDate version } } }
 } }`;
 
 const UPDATE_ITEM = `mutation ($input: UpdateChecklistItemInput!) {
@@ -135,6 +135,13 @@ describe('the audit trail', () => {
   });
 
   it('records writes to milestones and RAID items, a new RAID item with the fields it was given', async () => {
+    // A workstream the demo EDITOR leads: they create RAID items only there.
+    const ws = await api.gql<{ programme: { workstreams: { id: string; code: string }[] } }>(
+      `query ($id: ID!) { programme(id: $id) { workstreams { id code } } }`,
+      { id: programmeId },
+      viewer,
+    );
+    const ict = ws.data!.programme.workstreams.find((w) => w.code === 'ICT_DATA')!;
     const before = await mark();
     const created = await api.gql<{ createRaidItem: { id: string; version: number } }>(
       `mutation ($input: CreateRaidItemInput!) { createRaidItem(input: $input) { ... on RaidItem { id version } } }`,
@@ -144,6 +151,7 @@ describe('the audit trail', () => {
           type: 'RISK',
           title: 'Audit test risk',
           statement: 'There is a risk that the audit test fails.',
+          workstreamId: ict.id,
         },
       },
       editor,

@@ -120,22 +120,3 @@ export async function recordSigninFailure(
 export async function clearSigninFailures(db: Kysely<Database>, keyHash: string): Promise<void> {
   await db.deleteFrom('signin_failure').where('key_hash', '=', keyHash).execute();
 }
-
-/**
- * Deactivates a user and ends every session of theirs, in one transaction.
- * Returns false when there is no such user.
- */
-export async function deactivateUserRow(db: Kysely<Database>, userId: string, now: Date): Promise<boolean> {
-  if (onlyUuids([userId]).length === 0) return false;
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('app_user')
-      .set((eb) => ({ active: false, version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', userId)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) return false;
-    await trx.deleteFrom('session').where('user_id', '=', userId).execute();
-    return true;
-  });
-}

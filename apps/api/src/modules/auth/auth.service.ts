@@ -17,7 +17,6 @@ import type { PartnerViewer, UserViewer, Viewer } from '../../context.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import {
   clearSigninFailures,
-  deactivateUserRow,
   findLiveSession,
   findUserByEmail,
   insertSession,
@@ -83,8 +82,18 @@ export async function login(
   const emailKey = hashToken(`email:${input.email.trim().toLowerCase()}`);
   const clientKey = hashToken(`client:${input.clientAddress}`);
   const wait = Math.max(
-    throttledFor(await recentSigninFailures(db, emailKey, since), throttle.maxFailuresPerEmail, now, windowMs),
-    throttledFor(await recentSigninFailures(db, clientKey, since), throttle.maxFailuresPerClient, now, windowMs),
+    throttledFor(
+      await recentSigninFailures(db, emailKey, since),
+      throttle.maxFailuresPerEmail,
+      now,
+      windowMs,
+    ),
+    throttledFor(
+      await recentSigninFailures(db, clientKey, since),
+      throttle.maxFailuresPerClient,
+      now,
+      windowMs,
+    ),
   );
   if (wait > 0) throw new TooManyAttemptsError(wait);
 
@@ -173,12 +182,4 @@ export async function logout(db: Kysely<Database>, viewer: Viewer): Promise<bool
   if (viewer.kind !== 'user') return false;
   await deleteSession(db, viewer.sessionId);
   return true;
-}
-
-/**
- * Deactivates a user: they can no longer sign in, and every session of theirs
- * ends now. One transaction. False when there is no such user.
- */
-export async function deactivateUser(db: Kysely<Database>, userId: string, now: Date = new Date()): Promise<boolean> {
-  return deactivateUserRow(db, userId, now);
 }

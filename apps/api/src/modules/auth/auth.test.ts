@@ -127,7 +127,11 @@ describe('users', () => {
   it('lists the people items can be assigned to, for a signed-in user only', async () => {
     const api = await startTestApi();
     try {
-      const res = await api.gql<{ users: { email: string; role: string }[] }>('{ users { email role } }', {}, await api.login('VIEWER'));
+      const res = await api.gql<{ users: { email: string; role: string }[] }>(
+        '{ users { email role } }',
+        {},
+        await api.login('VIEWER'),
+      );
       expect(res.data?.users.map((u) => u.email).sort()).toEqual([
         'admin@handover.example',
         'editor@handover.example',

@@ -2,7 +2,6 @@ import { DEMO_PASSWORD } from '@handover/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../clock.ts';
 import { startSecurityApp, type SecurityTestApp } from '../../security/testing.ts';
-import { deactivateUser } from './auth.service.ts';
 
 const LOGIN = `mutation ($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -113,7 +112,20 @@ describe('ending sessions', () => {
         .where('email', '=', 'editor@handover.example')
         .executeTakeFirstOrThrow();
 
-      expect(await deactivateUser(api.handle.db, editor.id)).toBe(true);
+      const admin = await api.signIn('ADMIN');
+      const deactivate = async (id: string) =>
+        (
+          (await (
+            await api.post(
+              {
+                query: 'mutation ($id: ID!) { deactivateUser(id: $id) { __typename } }',
+                variables: { id },
+              },
+              { authorization: `Bearer ${admin}` },
+            )
+          ).json()) as { data: { deactivateUser: { __typename: string } } }
+        ).data.deactivateUser.__typename;
+      expect(await deactivate(Buffer.from(`User:${editor.id}`).toString('base64'))).toBe('User');
 
       expect(await viewer(first)).toBeNull();
       expect(await viewer(second)).toBeNull();
@@ -132,8 +144,9 @@ describe('ending sessions', () => {
       expect(row).toEqual({ active: false, version: editor.version + 1 });
       await expect(api.signIn('EDITOR')).rejects.toThrow(/sign-in as EDITOR failed/);
 
-      expect(await deactivateUser(api.handle.db, '00000000-0000-4000-8000-000000000000')).toBe(false);
-      expect(await deactivateUser(api.handle.db, 'not-a-uuid')).toBe(false);
+      expect(
+        await deactivate(Buffer.from('User:00000000-0000-4000-8000-000000000000').toString('base64')),
+      ).toBe('NotFoundError');
     } finally {
       await api.close();
     }

@@ -11,8 +11,8 @@ import { WRITERS, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import {
+  EDIT_ERRORS,
   MAX_PAGE_SIZE,
-  UPDATE_ERRORS,
   decodeId,
   groupLoader,
   withTotalCount,
@@ -33,6 +33,7 @@ import {
   type ChecklistFilter,
 } from './checklist.repository.ts';
 import { updateChecklistItem } from './checklist.service.ts';
+import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
 
 export const WorkstreamCodeEnum = builder.enumType('WorkstreamCode', { values: WORKSTREAM_CODES });
 export const ChecklistStatusEnum = builder.enumType('ChecklistStatus', {
@@ -93,6 +94,10 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
     version: t.exposeInt('version'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
+      resolve: (i, _args, ctx) => viewerCanEdit(ctx, i.workstream_id),
+    }),
   }),
 });
 
@@ -228,7 +233,7 @@ builder.mutationField('updateChecklistItem', (t) =>
     description:
       'Changes a checklist item’s status, owner, due date or evidence, unless someone changed it first.',
     authScopes: { role: WRITERS },
-    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
+    errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
     args: { input: t.arg({ type: UpdateChecklistItemInput }) },
     resolve: (_root, { input }, ctx) =>
       auditedWrite(
@@ -239,8 +244,9 @@ builder.mutationField('updateChecklistItem', (t) =>
           table: 'checklist_item',
           id: () => decodeId(input.id, 'ChecklistItem', 'id'),
         },
-        (db, id) =>
-          updateChecklistItem(
+        async (db, id) => {
+          await assertMayEditRow(db, ctx.viewer, 'checklist_item', id);
+          return updateChecklistItem(
             db,
             {
               id,
@@ -253,7 +259,8 @@ builder.mutationField('updateChecklistItem', (t) =>
               evidence: input.evidence,
             },
             ctx.clock.now(),
-          ),
+          );
+        },
       ),
   }),
 );

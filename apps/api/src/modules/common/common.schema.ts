@@ -7,6 +7,7 @@ import { isUuid } from './ids.ts';
 import { builder, type BuilderTypes } from '../../schema/builder.ts';
 import {
   ConflictError,
+  ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
   ValidationError,
@@ -59,8 +60,21 @@ builder.objectType(InvalidCredentialsError, {
   fields: () => ({}),
 });
 
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description:
+    'Your role may change the plan, but not this item: an EDITOR changes only the items of the workstreams they lead. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    workstreamName: t.exposeString('workstreamName', { nullable: true }),
+  }),
+});
+
 /** The errors every update can answer with. */
 export const UPDATE_ERRORS = [ValidationError, NotFoundError, ConflictError];
+
+/** The errors a change to a workstream's item can answer with: an update's, and the object-level refusal. */
+export const EDIT_ERRORS = [...UPDATE_ERRORS, ForbiddenError];
 
 /**
  * Reads a global ID given for `field`, checking that it names a `typename`;

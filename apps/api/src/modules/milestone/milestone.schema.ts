@@ -4,8 +4,9 @@ import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { PARTNER, WRITERS, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
+import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
-import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { MAX_PAGE_SIZE, EDIT_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { ServiceRef } from '../service/service.schema.ts';
 import {
@@ -47,6 +48,10 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
     critical: t.exposeBoolean('critical'),
     version: t.exposeInt('version'),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
+      resolve: (m, _args, ctx) => viewerCanEdit(ctx, m.workstream_id),
+    }),
   }),
 });
 
@@ -129,7 +134,7 @@ builder.mutationField('updateMilestone', (t) =>
   t.field({
     type: MilestoneRef,
     authScopes: { role: WRITERS },
-    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
+    errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
     args: { input: t.arg({ type: UpdateMilestoneInput }) },
     resolve: (_root, { input }, ctx) =>
       auditedWrite(
@@ -140,8 +145,9 @@ builder.mutationField('updateMilestone', (t) =>
           table: 'milestone',
           id: () => decodeId(input.id, 'Milestone', 'id'),
         },
-        (db, id) =>
-          updateMilestone(
+        async (db, id) => {
+          await assertMayEditRow(db, ctx.viewer, 'milestone', id);
+          return updateMilestone(
             db,
             {
               id,
@@ -152,7 +158,8 @@ builder.mutationField('updateMilestone', (t) =>
             },
             ctx.clock.now(),
             ctx.today,
-          ),
+          );
+        },
       ),
   }),
 );

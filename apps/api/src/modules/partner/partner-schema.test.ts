@@ -33,6 +33,7 @@ const GENERIC_FIELD_NAMES = new Set([
   'id',
   'name',
   'version',
+  'createdAt',
   'fte',
   'tupeStatus',
   'title',

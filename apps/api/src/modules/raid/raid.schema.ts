@@ -11,14 +11,15 @@ import {
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { WRITERS, builder, type BuilderTypes } from '../../schema/builder.ts';
-import { NotFoundError, ValidationError } from '../../schema/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
-import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { EDIT_ERRORS, MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
 import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
 import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
 import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';
+import { assertMayEditRow, assertMayEditWorkstream, viewerCanEdit } from '../user/user.service.ts';
 
 export const RaidTypeEnum = builder.enumType('RaidType', { values: RAID_TYPES });
 export const RaidStatusEnum = builder.enumType('RaidStatus', { values: RAID_STATUSES });
@@ -87,6 +88,10 @@ export const RaidItemRef = builder.loadableNode('RaidItem', {
     version: t.exposeInt('version'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
+      resolve: (r, _args, ctx) => viewerCanEdit(ctx, r.workstream_id),
+    }),
   }),
 });
 
@@ -196,7 +201,7 @@ builder.mutationFields((t) => ({
     type: RaidItemRef,
     authScopes: { role: WRITERS },
     errors: {
-      types: [ValidationError, NotFoundError],
+      types: [ValidationError, NotFoundError, ForbiddenError],
       directResult: true,
       union: { name: 'CreateRaidItemResult' },
     },
@@ -205,14 +210,17 @@ builder.mutationFields((t) => ({
       auditedWrite(
         ctx,
         { operation: 'createRaidItem', entityType: 'RaidItem', table: 'raid_item', id: null },
-        (db) =>
-          createRaidItem(
+        async (db) => {
+          const workstreamId = optionalId(input.workstreamId, 'Workstream', 'workstreamId');
+          // An EDITOR creates items only in the workstreams they lead.
+          await assertMayEditWorkstream(db, ctx.viewer, workstreamId ?? null, 'raid_item');
+          return createRaidItem(
             db,
             {
               ...input,
               programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
               status: input.status ?? 'OPEN',
-              workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+              workstreamId,
               ownerOrganisationId: optionalId(
                 input.ownerOrganisationId,
                 'Organisation',
@@ -221,13 +229,14 @@ builder.mutationFields((t) => ({
               ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
             },
             ctx.clock.now(),
-          ),
+          );
+        },
       ),
   }),
   updateRaidItem: t.field({
     type: RaidItemRef,
     authScopes: { role: WRITERS },
-    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateRaidItemResult' } },
+    errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateRaidItemResult' } },
     args: { input: t.arg({ type: UpdateRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
       auditedWrite(
@@ -238,13 +247,19 @@ builder.mutationFields((t) => ({
           table: 'raid_item',
           id: () => decodeId(input.id, 'RaidItem', 'id'),
         },
-        (db, id) =>
-          updateRaidItem(
+        async (db, id) => {
+          const workstreamId = optionalId(input.workstreamId, 'Workstream', 'workstreamId');
+          await assertMayEditRow(db, ctx.viewer, 'raid_item', id);
+          // Moving it to another workstream (or to none) needs the right to change items there too.
+          if (workstreamId !== undefined) {
+            await assertMayEditWorkstream(db, ctx.viewer, workstreamId, 'raid_item');
+          }
+          return updateRaidItem(
             db,
             {
               ...input,
               id,
-              workstreamId: optionalId(input.workstreamId, 'Workstream', 'workstreamId'),
+              workstreamId,
               ownerOrganisationId: optionalId(
                 input.ownerOrganisationId,
                 'Organisation',
@@ -253,13 +268,14 @@ builder.mutationFields((t) => ({
               ownerUserId: optionalId(input.ownerId, 'User', 'ownerId'),
             },
             ctx.clock.now(),
-          ),
+          );
+        },
       ),
   }),
   closeRaidItem: t.field({
     type: RaidItemRef,
     authScopes: { role: WRITERS },
-    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
+    errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
     args: { input: t.arg({ type: CloseRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
       auditedWrite(
@@ -270,7 +286,10 @@ builder.mutationFields((t) => ({
           table: 'raid_item',
           id: () => decodeId(input.id, 'RaidItem', 'id'),
         },
-        (db, id) => closeRaidItem(db, { id, expectedVersion: input.expectedVersion }, ctx.clock.now()),
+        async (db, id) => {
+          await assertMayEditRow(db, ctx.viewer, 'raid_item', id);
+          return closeRaidItem(db, { id, expectedVersion: input.expectedVersion }, ctx.clock.now());
+        },
       ),
   }),
 }));

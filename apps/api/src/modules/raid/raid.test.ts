@@ -60,14 +60,15 @@ type ConflictResult = Result & { conflict?: { title: string; version: number } }
 describe('the RAID log', () => {
   let api: TestApi;
   let programmeId: string;
-  let editor: string;
+  // Writes as the programme manager: these tests are not about roles (user.test.ts holds the EDITOR rule).
+  let writer: string;
   let admin: string;
   let viewer: string;
 
   beforeAll(async () => {
     api = await startTestApi();
     programmeId = await api.programmeId();
-    editor = await api.login('EDITOR');
+    writer = await api.login('ADMIN');
     admin = await api.login('ADMIN');
     viewer = await api.login('VIEWER');
   });
@@ -89,7 +90,7 @@ describe('the RAID log', () => {
 
   async function create(
     input: Record<string, unknown>,
-    token = editor,
+    token = writer,
   ): Promise<GqlResponse<{ createRaidItem: Result }>> {
     return api.gql<{ createRaidItem: Result }>(CREATE, { input: { programmeId, ...input } }, token);
   }
@@ -252,7 +253,7 @@ describe('the RAID log', () => {
       const badId = await api.gql<{ createRaidItem: Result }>(
         CREATE,
         { input: { programmeId: 'not-an-id', type: 'RISK', title: 'A title', statement: 'Something' } },
-        editor,
+        writer,
       );
       expect(badId.data?.createRaidItem).toMatchObject({
         __typename: 'ValidationError',
@@ -269,7 +270,7 @@ describe('the RAID log', () => {
           createRaidItem(input: $input) { __typename ... on NotFoundError { entity } }
         }`,
         { input: { programmeId: missing, type: 'RISK', title: 'A title', statement: 'Something' } },
-        editor,
+        writer,
       );
       expect(res.data?.createRaidItem).toEqual({ __typename: 'NotFoundError', entity: 'Programme' });
       expect(await countRows()).toBe(before);
@@ -297,7 +298,7 @@ describe('the RAID log', () => {
             residual: { likelihood: 4, impact: 4 },
           },
         },
-        editor,
+        writer,
       );
       expect(res.errors).toBeUndefined();
       const item = res.data!.updateRaidItem;
@@ -331,7 +332,7 @@ describe('the RAID log', () => {
             title: 'Pension admission agreement signed after go-live',
           },
         },
-        editor,
+        writer,
       );
       expect(first.data?.updateRaidItem.__typename).toBe('RaidItem');
       const before = await rowByRef('R-008');
@@ -364,7 +365,7 @@ describe('the RAID log', () => {
       const res = await api.gql<{ closeRaidItem: Result }>(
         CLOSE,
         { input: { id: open.id, expectedVersion: open.version } },
-        editor,
+        writer,
       );
       expect(res.errors).toBeUndefined();
       expect(res.data?.closeRaidItem).toMatchObject({
@@ -390,7 +391,7 @@ describe('the RAID log', () => {
       const res = await api.gql<{ closeRaidItem: Result }>(
         CLOSE,
         { input: { id: closed.id, expectedVersion: closed.version } },
-        editor,
+        writer,
       );
       expect(res.data?.closeRaidItem).toMatchObject({
         __typename: 'RaidItem',
@@ -406,7 +407,7 @@ describe('the RAID log', () => {
       const res = await api.gql<{ closeRaidItem: Result }>(
         CLOSE,
         { input: { id: open.id, expectedVersion: open.version + 3 } },
-        editor,
+        writer,
       );
       expect(res.data?.closeRaidItem).toMatchObject({
         __typename: 'ConflictError',

@@ -300,6 +300,17 @@ describe('readiness', () => {
       .where('programme_id', '=', rowId(programmeId))
       .where('day_one_critical', '=', true)
       .where('status', 'in', ['NOT_STARTED', 'IN_PROGRESS'])
+      // Of a workstream the demo EDITOR leads, so that they may change it.
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('user_workstream')
+            .innerJoin('app_user', 'app_user.id', 'user_workstream.user_id')
+            .select('user_workstream.user_id')
+            .whereRef('user_workstream.workstream_id', '=', 'checklist_item.workstream_id')
+            .where('app_user.email', '=', 'editor@handover.example'),
+        ),
+      )
       // Nothing it depends on is still open, so it may be complete.
       .where((eb) =>
         eb.not(

@@ -26,7 +26,8 @@ export interface ChecklistItemDetail {
   evidence: string[];
   version: number;
   updatedAt: string;
-  workstream: { name: string };
+  workstream: { name: string; lead: { name: string } | null };
+  viewerCanEdit: boolean;
   service: { id: string; name: string } | null;
   dependsOn: Ref[];
   blockedBy: Ref[];
@@ -34,7 +35,7 @@ export interface ChecklistItemDetail {
 }
 
 const ITEM_FIELDS = `id ref title description status dueDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
-  workstream { name } service { id name } dependsOn { id ref title status } blockedBy { id ref title status } dependents { id ref title status }`;
+  workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } dependents { id ref title status }`;
 
 const CAN_WRITE = ['ADMIN', 'EDITOR'];
 
@@ -59,7 +60,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     item: data.node,
     users: data.users,
-    canWrite: CAN_WRITE.includes(locals.viewer!.role),
+    // An EDITOR changes only the items of the workstreams they lead (the API decides: viewerCanEdit).
+    canWrite: CAN_WRITE.includes(locals.viewer!.role) && data.node.viewerCanEdit,
+    roleCanWrite: CAN_WRITE.includes(locals.viewer!.role),
     saved: url.searchParams.get('saved') === '1',
   };
 };
@@ -68,6 +71,7 @@ type UpdateResult =
   | ({ __typename: 'ChecklistItem' } & ChecklistItemDetail)
   | { __typename: 'ValidationError'; message: string; field: string }
   | { __typename: 'NotFoundError'; message: string }
+  | { __typename: 'ForbiddenError'; message: string }
   | { __typename: 'ConflictError'; message: string; currentVersion: number; current: ChecklistItemDetail };
 
 /** Where an API field's error shows on the form. */
@@ -165,6 +169,8 @@ export const actions: Actions = {
           values,
         });
       }
+      case 'ForbiddenError':
+        return fail(403, { errors: [{ field: 'status', message: result.message }], values });
       case 'NotFoundError':
         error(404, 'Checklist item not found');
       // eslint-disable-next-line no-fallthrough

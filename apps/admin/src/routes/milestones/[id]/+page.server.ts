@@ -26,12 +26,13 @@ export interface Milestone {
   slippageDays: number | null;
   rag: Rag;
   version: number;
-  workstream: { name: string } | null;
+  workstream: { name: string; lead: { name: string } | null } | null;
+  viewerCanEdit: boolean;
   service: { id: string; name: string } | null;
 }
 
 const FIELDS = `id name description critical baselineDate forecastDate actualDate slippageDays rag version
-  workstream { name } service { id name }`;
+  workstream { name lead { name } } viewerCanEdit service { id name }`;
 
 /** The values the form can change, as shown on screen: what a conflict compares. */
 function snapshot(m: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>): Snapshot {
@@ -88,7 +89,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     today: data.today,
     milestone,
-    canEdit: canEdit(locals.viewer?.role),
+    // An EDITOR changes only the milestones of the workstreams they lead (the API decides: viewerCanEdit).
+    canEdit: canEdit(locals.viewer?.role) && milestone.viewerCanEdit,
+    roleCanEdit: canEdit(locals.viewer?.role),
     loaded: JSON.stringify(snapshot(milestone)),
     was: was(milestone),
     values: {
@@ -103,6 +106,7 @@ type UpdateResult =
   | { __typename: 'Milestone'; version: number; rag: Rag }
   | { __typename: 'ValidationError'; field: string; message: string }
   | { __typename: 'NotFoundError'; message: string }
+  | { __typename: 'ForbiddenError'; message: string }
   | {
       __typename: 'ConflictError';
       message: string;
@@ -195,6 +199,12 @@ export const actions: Actions = {
         }
         return fail<Failure>(400, { values, errors: [e], dateErrors: errs });
       }
+      case 'ForbiddenError':
+        return fail<Failure>(403, {
+          values,
+          errors: [{ field: 'forecastDate-day', message: result.message }],
+          dateErrors: {},
+        });
       case 'ConflictError':
         return fail<Failure>(409, {
           values,

@@ -18,11 +18,18 @@ type Failure = {
   closing?: boolean;
 };
 
-async function loadItem(token: string | null, id: string): Promise<RaidItem> {
-  let data: { node: RaidItem | { __typename: string } | null };
+/** The item, whether the viewer may change it, and who leads its workstream (for the read-only message). */
+type RaidItemAccess = RaidItem & {
+  viewerCanEdit: boolean;
+  workstream: { id: string; name: string; lead: { name: string } | null } | null;
+};
+
+async function loadItem(token: string | null, id: string): Promise<RaidItemAccess> {
+  let data: { node: RaidItemAccess | { __typename: string } | null };
   try {
     data = await gql(
-      `query ($id: ID!) { node(id: $id) { __typename ... on RaidItem { ${RAID_ITEM_FIELDS} } } }`,
+      `query ($id: ID!) { node(id: $id) { __typename ... on RaidItem { ${RAID_ITEM_FIELDS}
+        viewerCanEdit workstream { id name lead { name } } } } }`,
       {
         token,
         variables: { id },
@@ -34,18 +41,20 @@ async function loadItem(token: string | null, id: string): Promise<RaidItem> {
     throw e;
   }
   if (data.node?.__typename !== 'RaidItem') error(404, 'RAID item not found');
-  return data.node as RaidItem;
+  return data.node as RaidItemAccess;
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const edit = canEdit(locals.viewer?.role);
+  const roleCanEdit = canEdit(locals.viewer?.role);
   const [item, options] = await Promise.all([
     loadItem(locals.token, params.id),
-    edit ? raidFormOptions(locals.token) : null,
+    roleCanEdit ? raidFormOptions(locals.token) : null,
   ]);
   return {
     item,
-    canEdit: edit,
+    // An EDITOR changes only the items of the workstreams they lead (the API decides: viewerCanEdit).
+    canEdit: roleCanEdit && item.viewerCanEdit,
+    roleCanEdit,
     created: url.searchParams.has('created'),
     workstreams: options?.workstreams ?? [],
     organisations: options?.organisations ?? [],
@@ -58,6 +67,7 @@ type WriteResult =
   | RaidItem
   | { __typename: 'ValidationError'; field: string; message: string }
   | { __typename: 'NotFoundError'; message: string }
+  | { __typename: 'ForbiddenError'; message: string }
   | { __typename: 'ConflictError'; message: string; currentVersion: number; now: RaidItem };
 
 const RESULT = `
@@ -105,6 +115,8 @@ export const actions: Actions = {
           dueDateError: result.field === 'dueDate' ? { ...e, parts: ['day', 'month', 'year'] } : undefined,
         });
       }
+      case 'ForbiddenError':
+        return fail<Failure>(403, { values, errors: [{ field: 'title', message: result.message }] });
       case 'ConflictError':
         return fail<Failure>(409, {
           values,
@@ -131,7 +143,11 @@ export const actions: Actions = {
       case 'RaidItem':
         return { closed: true, ref: result.ref };
       case 'ValidationError':
-        return fail<Failure>(400, { closing: true, errors: [{ field: 'close', message: result.message }] });
+      case 'ForbiddenError':
+        return fail<Failure>(result.__typename === 'ForbiddenError' ? 403 : 400, {
+          closing: true,
+          errors: [{ field: 'close', message: result.message }],
+        });
       case 'ConflictError':
         return fail<Failure>(409, {
           closing: true,

@@ -18,7 +18,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 type CreateResult =
   | { __typename: 'RaidItem'; id: string; ref: string }
   | { __typename: 'ValidationError'; field: string; message: string }
-  | { __typename: 'NotFoundError'; message: string };
+  | { __typename: 'NotFoundError'; message: string }
+  | { __typename: 'ForbiddenError'; message: string };
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
@@ -47,6 +48,11 @@ export const actions: Actions = {
     );
     if (result.__typename === 'RaidItem') redirect(303, `/raid/${encodeURIComponent(result.id)}?created=1`);
     if (result.__typename === 'NotFoundError') error(404, 'There is no programme to add to');
+    // An EDITOR adds items only to the workstreams they lead.
+    if (result.__typename === 'ForbiddenError') {
+      const field = API_FIELDS.workstreamId?.id ?? 'workstreamId';
+      return fail<Failure>(403, { values, errors: [{ field, message: result.message }] });
+    }
     const e = apiError(result, API_FIELDS, API_FIELDS.title!);
     return fail<Failure>(400, {
       values,
