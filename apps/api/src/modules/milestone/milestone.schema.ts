@@ -2,7 +2,8 @@ import type { Milestone } from '@handover/db';
 import { RAGS, addCalendarDays } from '@handover/domain';
 import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { PARTNER, WRITERS, builder } from '../../schema/builder.ts';
+import { scopesFor } from '../../access/scopes.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { MAX_PAGE_SIZE, UPDATE_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
@@ -128,7 +129,7 @@ const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
 builder.mutationField('updateMilestone', (t) =>
   t.field({
     type: MilestoneRef,
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.updateMilestone'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
     args: { input: t.arg({ type: UpdateMilestoneInput }) },
     resolve: (_root, { input }, ctx) =>
