@@ -485,6 +485,26 @@ describe('the access matrix, asked cell by cell', () => {
     expect(asked).toBeGreaterThan(readTypes.length);
   });
 
+  it("answers node(id:) and nodes(ids:) with null, and nothing else, for a type absent from the caller's schema", async () => {
+    const problems: string[] = [];
+    for (const subject of SUBJECTS) {
+      const s = schemaOf(subject);
+      for (const [type, id] of ids) {
+        if (isObjectType(s.getType(type))) continue;
+        const res = await api.gql<{ node: unknown; nodes: unknown[] }>(
+          `{ node(id: ${JSON.stringify(id)}) { __typename id } nodes(ids: [${JSON.stringify(id)}]) { __typename id } }`,
+          {},
+          tokens.get(subject),
+        );
+        if (res.errors || res.data?.node !== null || res.data.nodes[0] !== null)
+          problems.push(`${type} ${subject}: ${JSON.stringify(res)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // The guard itself: partners were asked for a person.
+    expect(isObjectType(partnerSchema.getType('Employee'))).toBe(false);
+  });
+
   it('has a sample for every write, and each write refuses the denied callers and lets the allowed ones through, changing nothing', async () => {
     const mutation = schema.getMutationType()!;
     const names = Object.keys(mutation.getFields());
