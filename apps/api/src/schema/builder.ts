@@ -130,15 +130,9 @@ builder.queryType({
 });
 builder.mutationType({
   description:
-    'Everything but `login` and `logout` needs a signed-in user; writes need the EDITOR or ADMIN role.',
+    'Everything but `login` and `logout` needs a signed-in user; who may make each write is in docs/access-matrix.md.',
   authScopes: { authenticated: true },
 });
-
-/** Roles that may change the plan (checklists, milestones, RAID). */
-export const WRITERS: Role[] = ['EDITOR', 'ADMIN'];
-
-/** The roles of people who sign in: everyone but partners. */
-export const STAFF: Role[] = ['ADMIN', 'EDITOR', 'HR', 'VIEWER'];
 
 /** The builder's type parameters, for helpers that take field builders. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -1,11 +1,13 @@
 /**
  * Prints the GraphQL contracts, apps/api/schema.graphql (the full schema) and
  * apps/api/partner.graphql (the partner schema), and the partners'
- * trusted-document manifest, apps/api/partner-queries/manifest.json (the
- * `generate` task). With --check, exits 1 when a committed file is stale.
+ * trusted-document manifest, apps/api/partner-queries/manifest.json, and the
+ * access matrix for people, docs/access-matrix.md (the `generate` task). With
+ * --check, exits 1 when a committed file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { printAccessMatrix } from '../access/print.ts';
 import { printPartnerSchemaFile, printSchemaFile } from '../print-schema.ts';
 import { partnerSchema } from '../schema/index.ts';
 import { loadTrustedDocuments, printManifest } from '../security/trusted-documents.ts';
@@ -14,6 +16,7 @@ const outputs = [
   { file: 'schema.graphql', printed: printSchemaFile() },
   { file: 'partner.graphql', printed: printPartnerSchemaFile() },
   { file: 'partner-queries/manifest.json', printed: printManifest(loadTrustedDocuments(partnerSchema)) },
+  { file: '../../docs/access-matrix.md', printed: printAccessMatrix() },
 ];
 
 let stale = false;

@@ -1,6 +1,7 @@
 /** The audit trail, for ADMIN only: events newest first, filtered. */
 import type { AuditEvent, AuditKind } from '@handover/db';
 import { decodeGlobalID, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { scopesFor } from '../../access/scopes.ts';
 import { builder } from '../../schema/builder.ts';
 import { ValidationError } from '../../schema/errors.ts';
 import { MAX_PAGE_SIZE, withTotalCount } from '../common/common.schema.ts';
@@ -85,7 +86,7 @@ builder.queryField('auditEvents', (t) =>
     {
       type: AuditEventRef,
       description: 'The audit trail, newest first. ADMIN only.',
-      authScopes: { role: ['ADMIN'] },
+      authScopes: scopesFor('Query.auditEvents'),
       args: { filter: t.arg({ type: AuditEventFilterInput, required: false }) },
       resolve: async (_root, args, ctx) => {
         const f = args.filter ?? {};

@@ -7,7 +7,8 @@ import {
   isOverdue,
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { WRITERS, builder } from '../../schema/builder.ts';
+import { scopesFor } from '../../access/scopes.ts';
+import { builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import {
@@ -232,7 +233,7 @@ builder.mutationField('updateChecklistItem', (t) =>
     type: ChecklistItemRef,
     description:
       'Changes a checklist item’s status, owner, due date or evidence, unless someone changed it first.',
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.updateChecklistItem'),
     errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateChecklistItemResult' } },
     args: { input: t.arg({ type: UpdateChecklistItemInput }) },
     resolve: (_root, { input }, ctx) =>

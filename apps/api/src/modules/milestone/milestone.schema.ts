@@ -2,7 +2,8 @@ import type { Milestone } from '@handover/db';
 import { RAGS, addCalendarDays } from '@handover/domain';
 import { ValidationError } from '../../schema/errors.ts';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { PARTNER, WRITERS, builder } from '../../schema/builder.ts';
+import { scopesFor } from '../../access/scopes.ts';
+import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
@@ -49,6 +50,8 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
     version: t.exposeInt('version'),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     viewerCanEdit: t.boolean({
+      // Partners change nothing: the question is not in their schema.
+      subGraphs: [],
       description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
       resolve: (m, _args, ctx) => viewerCanEdit(ctx, m.workstream_id),
     }),
@@ -133,7 +136,7 @@ const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
 builder.mutationField('updateMilestone', (t) =>
   t.field({
     type: MilestoneRef,
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.updateMilestone'),
     errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateMilestoneResult' } },
     args: { input: t.arg({ type: UpdateMilestoneInput }) },
     resolve: (_root, { input }, ctx) =>

@@ -5,6 +5,7 @@
  */
 import type { ApiToken, Service } from '@handover/db';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { scopesFor, typeScopesFor } from '../../access/scopes.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { UserRef } from '../auth/auth.schema.ts';
@@ -21,8 +22,6 @@ import {
   revokeApiToken,
 } from './partner.service.ts';
 
-const ADMIN_ONLY = { role: ['ADMIN' as const] };
-
 export const ApiTokenStatusEnum = builder.enumType('ApiTokenStatus', {
   values: ['ACTIVE', 'EXPIRED', 'REVOKED'] as const,
 });
@@ -31,7 +30,7 @@ export const ApiTokenRef = builder.loadableNode('ApiToken', {
   description:
     'A partner agency’s API token (ADMIN only). The token itself is shown once, when made; Handover keeps its ' +
     'SHA-256 and `prefix`, its first characters, to recognise it by.',
-  authScopes: ADMIN_ONLY,
+  authScopes: typeScopesFor('ApiToken'),
   id: { resolve: (t: ApiToken) => t.id },
   load: (ids: string[], ctx) => apiTokensByIds(ctx.db, ids),
   sort: (t) => t.id,
@@ -73,7 +72,7 @@ builder.queryField('apiTokens', (t) =>
     {
       type: ApiTokenRef,
       description: 'Partner API tokens, newest first (ADMIN only).',
-      authScopes: ADMIN_ONLY,
+      authScopes: scopesFor('Query.apiTokens'),
       resolve: async (_root, args, ctx) => ({
         ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
           listApiTokens(ctx.db, page),
@@ -112,7 +111,7 @@ builder.mutationFields((t) => ({
   createApiToken: t.field({
     type: ApiTokenCreatedRef,
     description: 'Makes an API token for a partner organisation (ADMIN only).',
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.createApiToken'),
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateApiTokenResult' } },
     args: { input: t.arg({ type: CreateApiTokenInput }) },
     resolve: (_root, { input }, ctx) =>
@@ -130,7 +129,7 @@ builder.mutationFields((t) => ({
   revokeApiToken: t.field({
     type: ApiTokenRef,
     description: 'Revokes a token at once (ADMIN only); revoking it again changes nothing.',
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.revokeApiToken'),
     errors: {
       types: [ValidationError, NotFoundError],
       directResult: true,

@@ -6,6 +6,7 @@
 import type { Employee, Post } from '@handover/db';
 import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, PENSION_SCHEMES, TUPE_STATUSES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { scopesFor } from '../../access/scopes.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedRead } from '../audit/audit.service.ts';
 import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
@@ -40,8 +41,6 @@ export const PERSONAL_EMPLOYEE_FIELDS = [
   'salary',
   'pensionNumber',
 ] as const;
-
-const HR_ONLY = { role: ['HR' as const] };
 
 export const PostRef = builder.loadableNode('Post', {
   description: 'An established post in a team, filled or vacant.',
@@ -84,34 +83,34 @@ export const EmployeeRef = builder.loadableNode('Employee', {
     // Each read of a personal field is audited (names, never values): see auditedRead.
     firstName: t.string({
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.firstName'),
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.first_name),
     }),
     lastName: t.string({
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.lastName'),
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.last_name),
     }),
     dateOfBirth: t.field({
       type: 'Date',
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.dateOfBirth'),
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.date_of_birth),
     }),
     niNumber: t.string({
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.niNumber'),
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.ni_number),
     }),
     salary: t.float({
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.salary'),
       description: 'Annual, pro rata, in pounds.',
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.salary),
     }),
     pensionNumber: t.string({
       nullable: true,
-      authScopes: HR_ONLY,
+      authScopes: scopesFor('Employee.pensionNumber'),
       resolve: (e, _args, ctx, info) => auditedRead(ctx, info, e.id, e.pension_number),
     }),
     version: t.exposeInt('version'),

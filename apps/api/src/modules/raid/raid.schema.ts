@@ -10,7 +10,8 @@ import {
   type RiskScoreInput,
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { WRITERS, builder, type BuilderTypes } from '../../schema/builder.ts';
+import { scopesFor } from '../../access/scopes.ts';
+import { builder, type BuilderTypes } from '../../schema/builder.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
@@ -199,7 +200,7 @@ function optionalId(
 builder.mutationFields((t) => ({
   createRaidItem: t.field({
     type: RaidItemRef,
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.createRaidItem'),
     errors: {
       types: [ValidationError, NotFoundError, ForbiddenError],
       directResult: true,
@@ -235,7 +236,7 @@ builder.mutationFields((t) => ({
   }),
   updateRaidItem: t.field({
     type: RaidItemRef,
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.updateRaidItem'),
     errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateRaidItemResult' } },
     args: { input: t.arg({ type: UpdateRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>
@@ -274,7 +275,7 @@ builder.mutationFields((t) => ({
   }),
   closeRaidItem: t.field({
     type: RaidItemRef,
-    authScopes: { role: WRITERS },
+    authScopes: scopesFor('Mutation.closeRaidItem'),
     errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'CloseRaidItemResult' } },
     args: { input: t.arg({ type: CloseRaidItemInput }) },
     resolve: (_root, { input }, ctx) =>

@@ -8,6 +8,7 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { createContextCache } from '@pothos/core';
 import type { Context } from '../../context.ts';
+import { scopesFor } from '../../access/scopes.ts';
 import { builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
@@ -23,7 +24,6 @@ import {
 import { countUsers, lastSignIns, listUsers, workstreamsOfUsers } from './user.repository.ts';
 import { createUser, deactivateUser, reactivateUser, resetUserPassword, updateUser } from './user.service.ts';
 
-const ADMIN_ONLY = { role: ['ADMIN' as const] };
 
 const workstreamsOf = groupLoader(
   (ctx, ids) => workstreamsOfUsers(ctx.db, ids),
@@ -41,26 +41,26 @@ const lastSignInOf = createContextCache(
 builder.objectFields(UserRef, (t) => ({
   workstreams: t.field({
     type: [WorkstreamRef],
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('User.workstreams'),
     description: 'The workstreams this user leads: as an EDITOR they change only these workstreams’ items.',
     resolve: (u, _args, ctx) => workstreamsOf(ctx).load(u.id),
   }),
-  createdAt: t.expose('created_at', { type: 'DateTime', authScopes: ADMIN_ONLY }),
+  createdAt: t.expose('created_at', { type: 'DateTime', authScopes: scopesFor('User.createdAt') }),
   lastSignInAt: t.field({
     type: 'DateTime',
     nullable: true,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('User.lastSignInAt'),
     description: 'When they last signed in (from the audit trail); null if never.',
     resolve: (u, _args, ctx) => lastSignInOf(ctx).load(u.id),
   }),
-  version: t.exposeInt('version', { authScopes: ADMIN_ONLY }),
+  version: t.exposeInt('version', { authScopes: scopesFor('User.version') }),
 }));
 
 builder.queryField('userAccounts', (t) =>
   t.connection(
     {
       type: UserRef,
-      authScopes: ADMIN_ONLY,
+      authScopes: scopesFor('Query.userAccounts'),
       description: 'Every user, active or not, by name (ADMIN only).',
       resolve: async (_root, args, ctx) => ({
         ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
@@ -131,7 +131,7 @@ const userTarget = (operation: string, id: string) => ({
 builder.mutationFields((t) => ({
   createUser: t.field({
     type: CreateUserSuccess,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.createUser'),
     description: 'Creates a user with a random initial password, answered once.',
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateUserResult' } },
     args: { input: t.arg({ type: CreateUserInput }) },
@@ -155,7 +155,7 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.field({
     type: UserRef,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.updateUser'),
     description: 'Changes a user’s name, role or workstreams, unless someone changed them first.',
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateUserResult' } },
     args: { input: t.arg({ type: UpdateUserInput }) },
@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
   }),
   deactivateUser: t.field({
     type: UserRef,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.deactivateUser'),
     description:
       'Stops a user signing in and ends all their sessions at once. Not yourself, nor the last ADMIN.',
     errors: {
@@ -192,7 +192,7 @@ builder.mutationFields((t) => ({
   }),
   reactivateUser: t.field({
     type: UserRef,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.reactivateUser'),
     description: 'Lets a deactivated user sign in again (with the password they had, or reset it).',
     errors: {
       types: [ValidationError, NotFoundError],
@@ -207,7 +207,7 @@ builder.mutationFields((t) => ({
   }),
   resetUserPassword: t.field({
     type: ResetUserPasswordSuccess,
-    authScopes: ADMIN_ONLY,
+    authScopes: scopesFor('Mutation.resetUserPassword'),
     description: 'Gives a user a new random password, answered once, and ends all their sessions.',
     errors: {
       types: [ValidationError, NotFoundError],

@@ -1,0 +1,478 @@
+/**
+ * The access-control matrix: who may read or write each field of the API.
+ *
+ * This is the rule book (OWASP ASVS 8.1.1 and 8.1.2: documented field-level
+ * rules) for the people who check it, the DPO and auditors, as much as for the
+ * code: `docs/access-matrix.md` is printed from it by `pnpm generate`.
+ *
+ * - One row per `Type.field` of every object type of the full schema, no
+ *   wildcards: a new field without a row fails `matrix.test.ts`, and so does a
+ *   row naming a field that no longer exists.
+ * - Each row names a rule; a rule gives each caller a cell: `allow` (answers),
+ *   `deny` (the field is in the caller's schema, and asking for it answers
+ *   FORBIDDEN, or UNAUTHENTICATED for an anonymous caller, with no value) or
+ *   `absent` (the field is not in the caller's schema at all: partners are
+ *   served the partner schema, which has no personal type and no mutation).
+ * - Mutation rows are writes; every other row is a read.
+ * - Callers: ANONYMOUS (no token), the four staff roles signed in with a
+ *   session (ADMIN, EDITOR, HR, VIEWER) and PARTNER (a partner agency's API
+ *   token).
+ * - The connection and edge types Pothos makes for a list (`...Connection`,
+ *   `...ConnectionEdge`) and `PageInfo` have no rows: they follow the field
+ *   that returns them (e.g. `Programme.employees`). The test checks that each
+ *   is reached only through fields that have rows.
+ * - The answers of writes (`LoginSuccess`, `ApiTokenCreated`, the errors) are
+ *   read by whoever may make a write that answers them: their rows say so,
+ *   and the test checks them against the Mutation rows.
+ *
+ * Enforcement follows the matrix where a field is not governed by its type's
+ * default (`Query` and `Mutation` need a signed-in caller): the field-level
+ * `authScopes` are `scopesFor('Type.field')` (see `scopes.ts`). What a
+ * partner may see is the `subGraphs: PARTNER` marking of the schema, checked
+ * against the PARTNER column by the test. Object-level rules (which rows a
+ * partner sees, e.g. only the data sharing agreements its organisation is
+ * party to) are the services' business, not this table's.
+ */
+
+/** Who calls: nobody signed in, a staff role, or a partner's API token. */
+export const SUBJECTS = ['ANONYMOUS', 'ADMIN', 'EDITOR', 'HR', 'VIEWER', 'PARTNER'] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export type Cell = 'allow' | 'deny' | 'absent';
+export type Operation = 'read' | 'write';
+
+export interface Rule {
+  readonly name: string;
+  /** What the rule means, in a line, for people. */
+  readonly summary: string;
+  readonly cells: Readonly<Record<Subject, Cell>>;
+}
+
+function rule(name: string, summary: string, allowed: readonly Subject[], absent: readonly Subject[]): Rule {
+  const cells = Object.fromEntries(
+    SUBJECTS.map((s) => [s, allowed.includes(s) ? 'allow' : absent.includes(s) ? 'absent' : 'deny']),
+  ) as Record<Subject, Cell>;
+  return Object.freeze({ name, summary, cells: Object.freeze(cells) });
+}
+
+/** Signing in and out, and asking who is signed in: anyone. */
+export const PUBLIC = rule(
+  'PUBLIC',
+  'Anyone, signed in or not (signing in and out, who is signed in).',
+  ['ANONYMOUS', 'ADMIN', 'EDITOR', 'HR', 'VIEWER'],
+  ['PARTNER'],
+);
+/** Organisational facts partners need too: services, milestones, readiness, counts, agreements. */
+export const SHARED_READ = rule(
+  'SHARED_READ',
+  'Every signed-in role and partner API tokens: organisational facts and counts, never a person.',
+  ['ADMIN', 'EDITOR', 'HR', 'VIEWER', 'PARTNER'],
+  [],
+);
+/** The programme's working data: every staff role, not partners. */
+export const STAFF_READ = rule(
+  'STAFF_READ',
+  'Every signed-in staff role; not in the partner schema.',
+  ['ADMIN', 'EDITOR', 'HR', 'VIEWER'],
+  ['PARTNER'],
+);
+/** Staff personal data (UK GDPR): HR alone. Each read is audited. */
+export const PERSONAL = rule(
+  'PERSONAL',
+  'Personal data: HR only; every read is audited; not in the partner schema.',
+  ['HR'],
+  ['PARTNER'],
+);
+/** Running Handover itself: the audit trail and partner API tokens. */
+export const ADMIN_ONLY = rule(
+  'ADMIN_ONLY',
+  'ADMIN only (the audit trail, partner API tokens); not in the partner schema.',
+  ['ADMIN'],
+  ['PARTNER'],
+);
+/** Changing the plan (checklists, milestones, RAID), and reading what such a change answers. */
+export const PLAN_WRITE = rule(
+  'PLAN_WRITE',
+  'EDITOR and ADMIN: changing the plan, and the answers of those changes; not in the partner schema.',
+  ['EDITOR', 'ADMIN'],
+  ['PARTNER'],
+);
+
+/** Every rule, in the order the printed matrix explains them. */
+export const RULES: readonly Rule[] = [PUBLIC, SHARED_READ, STAFF_READ, PERSONAL, PLAN_WRITE, ADMIN_ONLY];
+
+/** One row per `Type.field`. Keep each type's rows together, in name order. */
+export const MATRIX = {
+  // Query: the root of every read. Needs a signed-in caller unless the rule says PUBLIC.
+  'Query.apiTokens': ADMIN_ONLY,
+  'Query.auditEvents': ADMIN_ONLY,
+  'Query.userAccounts': ADMIN_ONLY,
+  'Query.node': SHARED_READ,
+  'Query.nodes': SHARED_READ,
+  'Query.programme': SHARED_READ,
+  'Query.programmes': SHARED_READ,
+  'Query.today': SHARED_READ,
+  'Query.users': STAFF_READ,
+  'Query.viewer': PUBLIC,
+
+  // Mutation: every write. Needs a signed-in caller unless the rule says PUBLIC.
+  'Mutation.closeRaidItem': PLAN_WRITE,
+  'Mutation.createApiToken': ADMIN_ONLY,
+  'Mutation.createRaidItem': PLAN_WRITE,
+  'Mutation.createUser': ADMIN_ONLY,
+  'Mutation.deactivateUser': ADMIN_ONLY,
+  'Mutation.login': PUBLIC,
+  'Mutation.logout': PUBLIC,
+  'Mutation.reactivateUser': ADMIN_ONLY,
+  'Mutation.resetUserPassword': ADMIN_ONLY,
+  'Mutation.revokeApiToken': ADMIN_ONLY,
+  'Mutation.updateChecklistItem': PLAN_WRITE,
+  'Mutation.updateMilestone': PLAN_WRITE,
+  'Mutation.updateRaidItem': PLAN_WRITE,
+  'Mutation.updateUser': ADMIN_ONLY,
+
+  // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
+  'ApiToken.createdAt': ADMIN_ONLY,
+  'ApiToken.createdBy': ADMIN_ONLY,
+  'ApiToken.expiresAt': ADMIN_ONLY,
+  'ApiToken.expiresOn': ADMIN_ONLY,
+  'ApiToken.id': ADMIN_ONLY,
+  'ApiToken.lastUsedAt': ADMIN_ONLY,
+  'ApiToken.name': ADMIN_ONLY,
+  'ApiToken.organisation': ADMIN_ONLY,
+  'ApiToken.prefix': ADMIN_ONLY,
+  'ApiToken.revokedAt': ADMIN_ONLY,
+  'ApiToken.revokedBy': ADMIN_ONLY,
+  'ApiToken.status': ADMIN_ONLY,
+
+  // ApiTokenCreated: the answer of createApiToken, read by whoever may make a token.
+  'ApiTokenCreated.apiToken': ADMIN_ONLY,
+  'ApiTokenCreated.token': ADMIN_ONLY,
+
+  // AuditEvent: the audit trail, reached only through Query.auditEvents: ADMIN only.
+  'AuditEvent.actorEmail': ADMIN_ONLY,
+  'AuditEvent.actorRole': ADMIN_ONLY,
+  'AuditEvent.actorUserId': ADMIN_ONLY,
+  'AuditEvent.apiTokenId': ADMIN_ONLY,
+  'AuditEvent.documentId': ADMIN_ONLY,
+  'AuditEvent.entityId': ADMIN_ONLY,
+  'AuditEvent.entityType': ADMIN_ONLY,
+  'AuditEvent.fields': ADMIN_ONLY,
+  'AuditEvent.id': ADMIN_ONLY,
+  'AuditEvent.kind': ADMIN_ONLY,
+  'AuditEvent.occurredAt': ADMIN_ONLY,
+  'AuditEvent.operation': ADMIN_ONLY,
+  'AuditEvent.reason': ADMIN_ONLY,
+  'AuditEvent.requestId': ADMIN_ONLY,
+  'AuditEvent.versionAfter': ADMIN_ONLY,
+  'AuditEvent.versionBefore': ADMIN_ONLY,
+
+  // ChecklistItem
+  'ChecklistItem.blockedBy': STAFF_READ,
+  'ChecklistItem.createdAt': STAFF_READ,
+  'ChecklistItem.dayOneCritical': STAFF_READ,
+  'ChecklistItem.dependents': STAFF_READ,
+  'ChecklistItem.dependsOn': STAFF_READ,
+  'ChecklistItem.description': STAFF_READ,
+  'ChecklistItem.dueDate': STAFF_READ,
+  'ChecklistItem.evidence': STAFF_READ,
+  'ChecklistItem.id': STAFF_READ,
+  'ChecklistItem.open': STAFF_READ,
+  'ChecklistItem.overdue': STAFF_READ,
+  'ChecklistItem.owner': STAFF_READ,
+  'ChecklistItem.ownerOrg': STAFF_READ,
+  'ChecklistItem.programme': STAFF_READ,
+  'ChecklistItem.ref': STAFF_READ,
+  'ChecklistItem.service': STAFF_READ,
+  'ChecklistItem.status': STAFF_READ,
+  'ChecklistItem.title': STAFF_READ,
+  'ChecklistItem.updatedAt': STAFF_READ,
+  'ChecklistItem.version': STAFF_READ,
+  'ChecklistItem.viewerCanEdit': STAFF_READ,
+  'ChecklistItem.workstream': STAFF_READ,
+
+  // ConflictError: an answer of the plan writes.
+  'ConflictError.current': PLAN_WRITE,
+  'ConflictError.currentVersion': PLAN_WRITE,
+  'ConflictError.entity': PLAN_WRITE,
+  'ConflictError.expectedVersion': PLAN_WRITE,
+  'ConflictError.message': PLAN_WRITE,
+  // CreateUserSuccess: the answer of createUser, with the password shown once.
+  'CreateUserSuccess.initialPassword': ADMIN_ONLY,
+  'CreateUserSuccess.user': ADMIN_ONLY,
+
+  // ContactRoute
+  'ContactRoute.audience': SHARED_READ,
+  'ContactRoute.channel': SHARED_READ,
+  'ContactRoute.fromDate': SHARED_READ,
+  'ContactRoute.hours': SHARED_READ,
+  'ContactRoute.id': SHARED_READ,
+  'ContactRoute.label': SHARED_READ,
+  'ContactRoute.organisation': SHARED_READ,
+  'ContactRoute.service': SHARED_READ,
+  'ContactRoute.toDate': SHARED_READ,
+  'ContactRoute.value': SHARED_READ,
+  'ContactRoute.version': SHARED_READ,
+
+  // DataSharingAgreement
+  'DataSharingAgreement.datasets': SHARED_READ,
+  'DataSharingAgreement.endDate': SHARED_READ,
+  'DataSharingAgreement.id': SHARED_READ,
+  'DataSharingAgreement.lawfulBasis': SHARED_READ,
+  'DataSharingAgreement.legalGateway': SHARED_READ,
+  'DataSharingAgreement.parties': SHARED_READ,
+  'DataSharingAgreement.programme': SHARED_READ,
+  'DataSharingAgreement.purpose': SHARED_READ,
+  'DataSharingAgreement.ref': SHARED_READ,
+  'DataSharingAgreement.reviewDate': SHARED_READ,
+  'DataSharingAgreement.specialCategoryCondition': SHARED_READ,
+  'DataSharingAgreement.startDate': SHARED_READ,
+  'DataSharingAgreement.status': SHARED_READ,
+  'DataSharingAgreement.title': SHARED_READ,
+  'DataSharingAgreement.updatedAt': SHARED_READ,
+  'DataSharingAgreement.version': SHARED_READ,
+
+  // Employee: a member of staff: the personal fields are HR only.
+  'Employee.assignmentDecision': STAFF_READ,
+  'Employee.assignmentRationale': STAFF_READ,
+  'Employee.continuousServiceDate': STAFF_READ,
+  'Employee.contractType': STAFF_READ,
+  'Employee.dateOfBirth': PERSONAL,
+  'Employee.firstName': PERSONAL,
+  'Employee.fte': STAFF_READ,
+  'Employee.id': STAFF_READ,
+  'Employee.lastName': PERSONAL,
+  'Employee.niNumber': PERSONAL,
+  'Employee.payrollNumber': STAFF_READ,
+  'Employee.pensionNumber': PERSONAL,
+  'Employee.pensionScheme': STAFF_READ,
+  'Employee.post': STAFF_READ,
+  'Employee.salary': PERSONAL,
+  'Employee.startDate': STAFF_READ,
+  'Employee.tupeStatus': STAFF_READ,
+  'Employee.version': STAFF_READ,
+
+  // ForbiddenError: an answer of the plan's writes (an EDITOR outside their workstreams).
+  'ForbiddenError.message': PLAN_WRITE,
+  'ForbiddenError.workstreamName': PLAN_WRITE,
+
+  // Headcount
+  'Headcount.employees': SHARED_READ,
+  'Headcount.fte': SHARED_READ,
+  'Headcount.posts': SHARED_READ,
+  'Headcount.vacantPosts': SHARED_READ,
+
+  // InvalidCredentialsError: an answer of login.
+  'InvalidCredentialsError.message': PUBLIC,
+
+  // LoginSuccess: the answer of login, read by whoever signs in.
+  'LoginSuccess.expiresAt': PUBLIC,
+  'LoginSuccess.token': PUBLIC,
+  'LoginSuccess.user': PUBLIC,
+
+  // Milestone
+  'Milestone.actualDate': SHARED_READ,
+  'Milestone.baselineDate': SHARED_READ,
+  'Milestone.critical': SHARED_READ,
+  'Milestone.description': SHARED_READ,
+  'Milestone.forecastDate': SHARED_READ,
+  'Milestone.id': SHARED_READ,
+  'Milestone.name': SHARED_READ,
+  'Milestone.programme': SHARED_READ,
+  'Milestone.rag': SHARED_READ,
+  'Milestone.service': SHARED_READ,
+  'Milestone.slippageDays': SHARED_READ,
+  'Milestone.updatedAt': SHARED_READ,
+  'Milestone.version': SHARED_READ,
+  'Milestone.viewerCanEdit': STAFF_READ,
+  'Milestone.workstream': STAFF_READ,
+
+  // NotFoundError: an answer of the plan writes and of revokeApiToken.
+  'NotFoundError.entity': PLAN_WRITE,
+  'NotFoundError.id': PLAN_WRITE,
+  'NotFoundError.message': PLAN_WRITE,
+
+  // Organisation
+  'Organisation.id': SHARED_READ,
+  'Organisation.laCode': SHARED_READ,
+  'Organisation.name': SHARED_READ,
+  'Organisation.onsCode': SHARED_READ,
+  'Organisation.type': SHARED_READ,
+
+  // Post
+  'Post.costCentre': STAFF_READ,
+  'Post.fte': STAFF_READ,
+  'Post.grade': STAFF_READ,
+  'Post.holders': STAFF_READ,
+  'Post.id': STAFF_READ,
+  'Post.postNumber': STAFF_READ,
+  'Post.team': STAFF_READ,
+  'Post.title': STAFF_READ,
+  'Post.vacant': STAFF_READ,
+  'Post.version': STAFF_READ,
+
+  // Programme
+  'Programme.checklistItems': STAFF_READ,
+  'Programme.contactRoutes': SHARED_READ,
+  'Programme.createdAt': SHARED_READ,
+  'Programme.dataSharingAgreements': SHARED_READ,
+  'Programme.daysToTransfer': SHARED_READ,
+  'Programme.description': SHARED_READ,
+  'Programme.eliDueDate': SHARED_READ,
+  'Programme.employees': STAFF_READ,
+  'Programme.headcountByService': SHARED_READ,
+  'Programme.headcountByTupeStatus': SHARED_READ,
+  'Programme.id': SHARED_READ,
+  'Programme.milestones': SHARED_READ,
+  'Programme.name': SHARED_READ,
+  'Programme.organisations': SHARED_READ,
+  'Programme.posts': STAFF_READ,
+  'Programme.raidItems': STAFF_READ,
+  'Programme.readiness': SHARED_READ,
+  'Programme.readinessByService': SHARED_READ,
+  'Programme.readinessByWorkstream': STAFF_READ,
+  'Programme.riskBands': STAFF_READ,
+  'Programme.services': SHARED_READ,
+  'Programme.status': SHARED_READ,
+  'Programme.transferAt': SHARED_READ,
+  'Programme.transferDate': SHARED_READ,
+  'Programme.transferee': SHARED_READ,
+  'Programme.transferor': SHARED_READ,
+  'Programme.updatedAt': SHARED_READ,
+  'Programme.version': SHARED_READ,
+  'Programme.workstreams': STAFF_READ,
+
+  // RaidItem
+  'RaidItem.closedAt': STAFF_READ,
+  'RaidItem.createdAt': STAFF_READ,
+  'RaidItem.current': STAFF_READ,
+  'RaidItem.dueDate': STAFF_READ,
+  'RaidItem.id': STAFF_READ,
+  'RaidItem.inherent': STAFF_READ,
+  'RaidItem.owner': STAFF_READ,
+  'RaidItem.ownerOrganisation': STAFF_READ,
+  'RaidItem.programme': STAFF_READ,
+  'RaidItem.ref': STAFF_READ,
+  'RaidItem.residual': STAFF_READ,
+  'RaidItem.response': STAFF_READ,
+  'RaidItem.responsePlan': STAFF_READ,
+  'RaidItem.statement': STAFF_READ,
+  'RaidItem.status': STAFF_READ,
+  'RaidItem.target': STAFF_READ,
+  'RaidItem.title': STAFF_READ,
+  'RaidItem.type': STAFF_READ,
+  'RaidItem.updatedAt': STAFF_READ,
+  'RaidItem.version': STAFF_READ,
+  'RaidItem.viewerCanEdit': STAFF_READ,
+  'RaidItem.workstream': STAFF_READ,
+
+  // ResetUserPasswordSuccess: the answer of resetUserPassword, with the password shown once.
+  'ResetUserPasswordSuccess.newPassword': ADMIN_ONLY,
+  'ResetUserPasswordSuccess.user': ADMIN_ONLY,
+
+  // Readiness
+  'Readiness.applicable': SHARED_READ,
+  'Readiness.atRisk': SHARED_READ,
+  'Readiness.blocked': SHARED_READ,
+  'Readiness.complete': SHARED_READ,
+  'Readiness.dayOneCritical': SHARED_READ,
+  'Readiness.dayOneCriticalOpen': SHARED_READ,
+  'Readiness.overdue': SHARED_READ,
+  'Readiness.shareComplete': SHARED_READ,
+  'Readiness.total': SHARED_READ,
+
+  // RiskBandRange
+  'RiskBandRange.band': STAFF_READ,
+  'RiskBandRange.max': STAFF_READ,
+  'RiskBandRange.min': STAFF_READ,
+
+  // RiskScore
+  'RiskScore.band': STAFF_READ,
+  'RiskScore.impact': STAFF_READ,
+  'RiskScore.likelihood': STAFF_READ,
+  'RiskScore.score': STAFF_READ,
+
+  // Service
+  'Service.checklistItems': STAFF_READ,
+  'Service.contactRoutes': SHARED_READ,
+  'Service.createdAt': SHARED_READ,
+  'Service.deliveredBy': SHARED_READ,
+  'Service.description': SHARED_READ,
+  'Service.disposition': SHARED_READ,
+  'Service.goLiveDate': SHARED_READ,
+  'Service.headcount': SHARED_READ,
+  'Service.id': SHARED_READ,
+  'Service.key': SHARED_READ,
+  'Service.milestones': SHARED_READ,
+  'Service.name': SHARED_READ,
+  'Service.programme': SHARED_READ,
+  'Service.readiness': SHARED_READ,
+  'Service.shadowDate': SHARED_READ,
+  'Service.teams': SHARED_READ,
+  'Service.transferStatus': SHARED_READ,
+  'Service.updatedAt': SHARED_READ,
+  'Service.version': SHARED_READ,
+
+  // ServiceHeadcount
+  'ServiceHeadcount.headcount': SHARED_READ,
+  'ServiceHeadcount.service': SHARED_READ,
+
+  // ServiceReadiness
+  'ServiceReadiness.readiness': SHARED_READ,
+  'ServiceReadiness.service': SHARED_READ,
+
+  // Team
+  'Team.id': SHARED_READ,
+  'Team.name': SHARED_READ,
+  'Team.service': SHARED_READ,
+  'Team.version': SHARED_READ,
+
+  // TooManyAttemptsError: an answer of login.
+  'TooManyAttemptsError.message': PUBLIC,
+  'TooManyAttemptsError.retryAfterSeconds': PUBLIC,
+
+  // TupeHeadcount
+  'TupeHeadcount.employees': SHARED_READ,
+  'TupeHeadcount.fte': SHARED_READ,
+  'TupeHeadcount.tupeStatus': SHARED_READ,
+
+  // User: someone who signs in: staff see each other (to assign work), partners never.
+  'User.active': STAFF_READ,
+  'User.createdAt': ADMIN_ONLY,
+  'User.email': STAFF_READ,
+  'User.id': STAFF_READ,
+  'User.lastSignInAt': ADMIN_ONLY,
+  'User.name': STAFF_READ,
+  'User.role': STAFF_READ,
+  'User.version': ADMIN_ONLY,
+  'User.workstreams': ADMIN_ONLY,
+
+  // ValidationError: an answer of login and of the writes.
+  'ValidationError.field': PUBLIC,
+  'ValidationError.message': PUBLIC,
+
+  // Workstream
+  'Workstream.checklistItems': STAFF_READ,
+  'Workstream.code': STAFF_READ,
+  'Workstream.description': STAFF_READ,
+  'Workstream.id': STAFF_READ,
+  'Workstream.lead': STAFF_READ,
+  'Workstream.leadOrganisation': STAFF_READ,
+  'Workstream.name': STAFF_READ,
+  'Workstream.programme': STAFF_READ,
+  'Workstream.readiness': STAFF_READ,
+  'Workstream.version': STAFF_READ,
+
+  // WorkstreamReadiness
+  'WorkstreamReadiness.readiness': STAFF_READ,
+  'WorkstreamReadiness.workstream': STAFF_READ,
+} as const satisfies Record<`${string}.${string}`, Rule>;
+
+/** A row of the matrix: `Type.field`. */
+export type FieldKey = keyof typeof MATRIX;
+
+/** The matrix as a lookup that also answers for names not in it (undefined). */
+export const MATRIX_ROWS: Readonly<Record<string, Rule | undefined>> = MATRIX;
+
+/** A write when it is a Mutation field, else a read. */
+export const operationOf = (key: string): Operation => (key.startsWith('Mutation.') ? 'write' : 'read');
