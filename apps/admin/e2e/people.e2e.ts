@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './api';
 import { launch, signedIn, url } from './browser';
 
 let browser: Browser;
@@ -38,4 +39,23 @@ describe('people and personal data', () => {
       await context.close();
     });
   }
+
+  it('puts each refused attempt at staff records on the audit trail, naming the field and never a value', async () => {
+    const { context, page } = await signedIn(browser, 'viewer');
+    const res = await page.request.get(url('/people/posts/export.csv'));
+    expect(res.status()).toBe(403);
+    await context.close();
+    const audit = await apiAs<{
+      auditEvents: {
+        edges: { node: { kind: string; actorEmail: string; operation: string; reason: string } }[];
+      };
+    }>(
+      'admin',
+      `{ auditEvents(first: 50, filter: { kinds: [REFUSED], actorEmail: "viewer@handover.example" }) {
+          edges { node { kind actorEmail operation reason } } } }`,
+    );
+    const events = audit.auditEvents.edges.map((e) => e.node);
+    expect(events.map((e) => e.operation)).toEqual(expect.arrayContaining(['Employee.firstName']));
+    expect(events.find((e) => e.operation === 'Employee.firstName')?.reason).toBe('FORBIDDEN: role VIEWER');
+  });
 });

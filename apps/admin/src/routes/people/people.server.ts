@@ -1,19 +1,28 @@
 /**
  * The People pages' queries and filters, shared by each page and its CSV export.
  * Aggregates (headcount) are for every role; employees and posts are for HR alone:
- * their loads and exports call `requireHr` before asking the API for anything.
+ * the API refuses their personal fields to anyone else, and `hrOnly` turns that refusal into a 403.
  */
 import { error } from '@sveltejs/kit';
-import { gql, type Viewer } from '$lib/server/api';
+import { ApiError, gql } from '$lib/server/api';
 import { many, text, yesNo } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, TUPE_STATUSES, sumFte } from './people';
 
 export const HR_ONLY = 'Only HR can see staff records';
 
-/** Staff records hold personal data: anyone but HR gets a 403 before the API is asked. */
-export function requireHr(viewer: Viewer | null): void {
-  if (viewer?.role !== 'HR') error(403, HR_ONLY);
+/**
+ * Staff records hold personal data, and the API is what guards them: anyone but HR asking for a
+ * personal field is refused there, field by field, and the attempt goes on the audit trail. Here
+ * that refusal becomes a 403 page, so the admin app holds no rule of its own that could differ.
+ */
+export async function hrOnly<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (e) {
+    if (e instanceof ApiError && e.codes.includes('FORBIDDEN')) error(403, HR_ONLY);
+    throw e;
+  }
 }
 
 /**

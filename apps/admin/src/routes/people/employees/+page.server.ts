@@ -4,19 +4,20 @@ import { firstProgramme } from '$lib/server/programme';
 import type { PageServerLoad } from './$types';
 import {
   EMPLOYEES_QUERY,
+  hrOnly,
   employeeFilters,
-  requireHr,
   serviceOptions,
   type EmployeesProgramme,
 } from '../people.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireHr(locals.viewer);
   const filters = employeeFilters(url);
   const page = pageRequest(url);
-  const data = await gql<{ today: string; programmes: { edges: { node: EmployeesProgramme }[] } }>(
-    EMPLOYEES_QUERY,
-    { token: locals.token, variables: { first: page.first, after: page.after, filter: filters.graphql } },
+  const data = await hrOnly(
+    gql<{ today: string; programmes: { edges: { node: EmployeesProgramme }[] } }>(EMPLOYEES_QUERY, {
+      token: locals.token,
+      variables: { first: page.first, after: page.after, filter: filters.graphql },
+    }),
   );
   const p = firstProgramme(data);
   return {

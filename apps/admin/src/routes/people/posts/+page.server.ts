@@ -2,17 +2,18 @@ import { gql } from '$lib/server/api';
 import { exportHref, pageRequest, pagination } from '$lib/server/list';
 import { firstProgramme } from '$lib/server/programme';
 import type { PageServerLoad } from './$types';
-import { POSTS_QUERY, postFilters, requireHr, serviceOptions, type PostsProgramme } from '../people.server';
+import { POSTS_QUERY, hrOnly, postFilters, serviceOptions, type PostsProgramme } from '../people.server';
 
 /** HR only: the table names who holds each post. */
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireHr(locals.viewer);
   const filters = postFilters(url);
   const page = pageRequest(url);
-  const data = await gql<{ today: string; programmes: { edges: { node: PostsProgramme }[] } }>(POSTS_QUERY, {
-    token: locals.token,
-    variables: { first: page.first, after: page.after, filter: filters.graphql },
-  });
+  const data = await hrOnly(
+    gql<{ today: string; programmes: { edges: { node: PostsProgramme }[] } }>(POSTS_QUERY, {
+      token: locals.token,
+      variables: { first: page.first, after: page.after, filter: filters.graphql },
+    }),
+  );
   const p = firstProgramme(data);
   return {
     filters: { vacant: filters.vacant, service: filters.service, search: filters.search },

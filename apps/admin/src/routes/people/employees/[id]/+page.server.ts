@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
-import { globalId, requireHr } from '../../people.server';
+import { globalId, hrOnly } from '../../people.server';
 
 export interface EmployeeRecord {
   __typename: 'Employee';
@@ -42,13 +42,14 @@ const isEmployee = (node: { __typename: string } | null): node is EmployeeRecord
   node?.__typename === 'Employee';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  requireHr(locals.viewer);
   const id = globalId(params.id, 'Employee');
   if (!id) error(404, 'There is no such employee');
-  const { node } = await gql<{ node: EmployeeRecord | { __typename: string } | null }>(QUERY, {
-    token: locals.token,
-    variables: { id },
-  });
+  const { node } = await hrOnly(
+    gql<{ node: EmployeeRecord | { __typename: string } | null }>(QUERY, {
+      token: locals.token,
+      variables: { id },
+    }),
+  );
   if (!isEmployee(node)) error(404, 'There is no such employee');
   return { employee: node };
 };

@@ -3,21 +3,22 @@ import type { RequestHandler } from './$types';
 import { contractLabel, decisionLabel, fullName, tupeLabel } from '../../people';
 import {
   EMPLOYEES_QUERY,
+  hrOnly,
   employeeFilters,
   fetchAll,
-  requireHr,
   type EmployeesProgramme,
 } from '../../people.server';
 
 /** Exactly the employees table, with the filters of the URL, all pages: HR only. */
 export const GET: RequestHandler = async ({ locals, url }) => {
-  requireHr(locals.viewer);
   const filters = employeeFilters(url);
-  const { today, rows } = await fetchAll(
-    EMPLOYEES_QUERY,
-    locals.token,
-    { filter: filters.graphql },
-    (p: EmployeesProgramme) => p.employees,
+  const { today, rows } = await hrOnly(
+    fetchAll(
+      EMPLOYEES_QUERY,
+      locals.token,
+      { filter: filters.graphql },
+      (p: EmployeesProgramme) => p.employees,
+    ),
   );
   const csv = toCsv(rows, [
     { header: 'Payroll number', value: (r) => r.payrollNumber },

@@ -1,17 +1,13 @@
 import { csvResponse, toCsv } from '$lib/server/csv';
 import type { RequestHandler } from './$types';
 import { fullName } from '../../people';
-import { POSTS_QUERY, fetchAll, postFilters, requireHr, type PostsProgramme } from '../../people.server';
+import { POSTS_QUERY, fetchAll, hrOnly, postFilters, type PostsProgramme } from '../../people.server';
 
 /** Exactly the posts table, with the filters of the URL, all pages: HR only (it names holders). */
 export const GET: RequestHandler = async ({ locals, url }) => {
-  requireHr(locals.viewer);
   const filters = postFilters(url);
-  const { today, rows } = await fetchAll(
-    POSTS_QUERY,
-    locals.token,
-    { filter: filters.graphql },
-    (p: PostsProgramme) => p.posts,
+  const { today, rows } = await hrOnly(
+    fetchAll(POSTS_QUERY, locals.token, { filter: filters.graphql }, (p: PostsProgramme) => p.posts),
   );
   const csv = toCsv(rows, [
     { header: 'Post number', value: (r) => r.postNumber },
