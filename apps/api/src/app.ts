@@ -227,6 +227,7 @@ export function createApp(options: AppOptions): App {
               clock,
               endpoint: '/graphql',
               isPartnerRequest,
+              isAuthenticated: async (request) => (await viewerOf(request)) !== null,
               clientAddress: addressOf,
             }),
           ]

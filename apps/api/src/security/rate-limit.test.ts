@@ -112,6 +112,23 @@ describe('the API under its rate limit', () => {
     expect((await api.app.fetch('http://localhost/health', {}, peer('198.51.100.20'))).status).toBe(200);
   });
 
+  it('counts tokens that authenticate nobody by client address: made-up tokens buy no fresh bucket', async () => {
+    const address = '198.51.100.30';
+    const madeUp = (i: number) =>
+      api.post(
+        { query: '{ today }' },
+        { authorization: `Bearer made-up-token-number-${i}-xxxxxxxx` },
+        address,
+      );
+    for (let i = 0; i < 5; i++) expect((await madeUp(i)).status).toBe(200);
+    expect((await madeUp(5)).status).toBe(429);
+    // A real session from the same address still has its own bucket.
+    const viewer = await api.signIn('VIEWER');
+    expect(
+      (await api.post({ query: '{ today }' }, { authorization: `Bearer ${viewer}` }, address)).status,
+    ).toBe(200);
+  });
+
   it('gives partner requests their own limit', async () => {
     partner = true;
     try {

@@ -68,10 +68,18 @@ export class TokenBuckets {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** What a request is counted against: its bearer token's hash, else its client address. */
-export function rateLimitKey(authorization: string | null, clientAddress: string): string {
+/**
+ * What a request is counted against: its bearer token's hash, else its client address. A token
+ * that authenticates nobody counts as no token: otherwise a new made-up token with every request
+ * would get a fresh bucket each time, and the limit would hold nothing back.
+ */
+export function rateLimitKey(
+  authorization: string | null,
+  clientAddress: string,
+  authenticated = true,
+): string {
   const token = authorization?.match(BEARER)?.[1];
-  if (token) return `token:${createHash('sha256').update(token).digest('hex')}`;
+  if (token && authenticated) return `token:${createHash('sha256').update(token).digest('hex')}`;
   return `address:${clientAddress}`;
 }
 
@@ -93,6 +101,8 @@ export function useRateLimit(options: {
   clock: Clock;
   endpoint: string;
   isPartnerRequest: (request: Request) => boolean | Promise<boolean>;
+  /** Whether the request's bearer token authenticates someone (default: trust it as a key). */
+  isAuthenticated?: (request: Request) => boolean | Promise<boolean>;
   clientAddress: (request: Request, serverContext: unknown) => string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
 }): Plugin<any> {
@@ -103,9 +113,11 @@ export function useRateLimit(options: {
       if (url.pathname !== options.endpoint || request.method === 'OPTIONS') return;
       const partner = await options.isPartnerRequest(request);
       const perMinute = partner ? options.limits.partnerPerMinute : options.limits.perMinute;
+      const authorization = request.headers.get('authorization');
       const key = rateLimitKey(
-        request.headers.get('authorization'),
+        authorization,
         options.clientAddress(request, serverContext),
+        !authorization || !options.isAuthenticated || (await options.isAuthenticated(request)),
       );
       const decision = buckets.take(`${partner ? 'partner' : 'staff'}:${key}`, perMinute);
       if (decision.allowed) return;
