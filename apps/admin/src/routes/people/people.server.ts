@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
-import { many, text, yesNo } from '$lib/server/list';
+import { allPages, many, text, yesNo } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, TUPE_STATUSES, sumFte } from './people';
 
@@ -66,20 +66,12 @@ export async function fetchAll<P, T>(
   variables: Record<string, unknown>,
   pick: (programme: P) => Connection<T>,
 ): Promise<{ today: string; rows: T[] }> {
-  const rows: T[] = [];
-  let after: string | null = null;
-  let today: string;
-  for (;;) {
-    const data: Programmes<P> = await gql<Programmes<P>>(query, {
-      token,
-      variables: { ...variables, first: 200, after },
-    });
+  let today = '';
+  const rows = await allPages(async (after) => {
+    const data = await gql<Programmes<P>>(query, { token, variables: { ...variables, first: 200, after } });
     today = data.today;
-    const connection = pick(firstProgramme(data));
-    rows.push(...connection.edges.map((e) => e.node));
-    if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
-    after = connection.pageInfo.endCursor;
-  }
+    return pick(firstProgramme(data));
+  });
   return { today, rows };
 }
 

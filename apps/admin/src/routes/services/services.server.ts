@@ -3,7 +3,7 @@
  * (/services/export.csv): the same filters from the query string, the same query.
  */
 import { gql } from '$lib/server/api';
-import { many, text } from '$lib/server/list';
+import { allPages, many, text } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 
 export const DISPOSITIONS = ['TRANSFERS', 'VARIES', 'REGIONAL', 'RETAINED_BY_COUNCIL'] as const;
@@ -100,14 +100,13 @@ export async function fetchServices(
 
 /** Every service that matches the filters, over all pages (for the CSV export). */
 export async function fetchAllServices(token: string | null, filters: ServiceFilters) {
-  const rows: ServiceRow[] = [];
-  let after: string | null = null;
-  for (;;) {
+  let today = '';
+  const rows = await allPages(async (after) => {
     const page = await fetchServices(token, filters, 200, after);
-    rows.push(...page.services);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { today: page.today, rows };
-    after = page.pageInfo.endCursor;
-  }
+    today = page.today;
+    return { pageInfo: page.pageInfo, edges: page.services.map((node) => ({ node })) };
+  });
+  return { today, rows };
 }
 
 /** Readiness as a whole percentage, or null for a service with no applicable items. */
