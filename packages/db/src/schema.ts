@@ -6,6 +6,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  AppealOutcome,
   AssignmentDecision,
   ContactAudience,
   ContactChannel,
@@ -184,6 +185,61 @@ export interface EmployeeTable extends Versioned {
   tupe_status: TupeStatus;
   assignment_decision: AssignmentDecision | null;
   assignment_rationale: string | null;
+  objection_received_on: WithDefault<DateColumn | null>;
+  objection_withdrawn_on: WithDefault<DateColumn | null>;
+  objection_note: WithDefault<string | null>;
+  redeployed_on: WithDefault<DateColumn | null>;
+  redeployment_note: WithDefault<string | null>;
+  left_on: WithDefault<DateColumn | null>;
+  leaving_note: WithDefault<string | null>;
+  transferred_at: WithDefault<Date | null>;
+  transfer_run_id: WithDefault<string | null>;
+}
+
+/** Where an assignment decision came from: one employee, a team at once, an appeal's outcome, or the record as first loaded. */
+export type AssignmentDecisionSource = 'DECISION' | 'TEAM' | 'APPEAL' | 'RECORD';
+
+/** Every assignment decision made for an employee, append-only; the employee row keeps the current one. */
+export interface AssignmentDecisionRecordTable {
+  id: Generated<string>;
+  employee_id: string;
+  decision: AssignmentDecision;
+  time_on_service_percent: number | null;
+  role_note: WithDefault<string>;
+  charged_to: WithDefault<string>;
+  rationale: WithDefault<string>;
+  source: AssignmentDecisionSource;
+  appeal_id: WithDefault<string | null>;
+  decided_by: string | null;
+  decided_at: WithDefault<Date>;
+}
+
+/** An appeal against a disputed decision: the decision it seeks, and its outcome. */
+export interface AssignmentAppealTable extends Versioned {
+  id: Generated<string>;
+  employee_id: string;
+  lodged_on: DateColumn;
+  sought_decision: 'ASSIGNED' | 'NOT_ASSIGNED';
+  outcome: AppealOutcome;
+  outcome_on: DateColumn | null;
+  note: WithDefault<string>;
+  recorded_by: string | null;
+}
+
+/** One run of the transfer at the instant, with what it did. */
+export interface TransferRunTable {
+  id: Generated<string>;
+  programme_id: string;
+  run_by: string | null;
+  run_at: Date;
+  transfer_at: Date;
+  transferred: number;
+  skipped_disputed: WithDefault<number>;
+  skipped_objected: WithDefault<number>;
+  skipped_not_assigned: WithDefault<number>;
+  skipped_redeployed: WithDefault<number>;
+  skipped_seconded: WithDefault<number>;
+  skipped_leaver: WithDefault<number>;
 }
 
 export interface AppUserTable extends Versioned {
@@ -314,6 +370,9 @@ export interface Database {
   data_sharing_agreement_party: DataSharingAgreementPartyTable;
   contact_route: ContactRouteTable;
   signin_failure: SigninFailureTable;
+  assignment_decision_record: AssignmentDecisionRecordTable;
+  assignment_appeal: AssignmentAppealTable;
+  transfer_run: TransferRunTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -336,3 +395,6 @@ export type NewAuditEvent = Insertable<AuditEventTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type DataSharingAgreement = Selectable<DataSharingAgreementTable>;
 export type ContactRoute = Selectable<ContactRouteTable>;
+export type AssignmentDecisionRecord = Selectable<AssignmentDecisionRecordTable>;
+export type AssignmentAppeal = Selectable<AssignmentAppealTable>;
+export type TransferRun = Selectable<TransferRunTable>;

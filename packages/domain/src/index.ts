@@ -3,3 +3,4 @@ export * from './dates.ts';
 export * from './checklist.ts';
 export * from './readiness.ts';
 export * from './raid.ts';
+export * from './tupe.ts';

@@ -380,6 +380,42 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
     })),
   );
 
+  // Last, so that adding these left every earlier ID as it was. The decisions on the employee rows
+  // begin their history (made by HR in January); half the disputed decisions are under appeal.
+  const hrUser = userIds.get('hr@handover.example')!;
+  const decided = employees.filter((e) => e.assignment_decision);
+  await insertInBatches(
+    db,
+    'assignment_decision_record',
+    decided.map((e) => ({
+      id: rng.uuid(),
+      employee_id: e.id!,
+      decision: e.assignment_decision!,
+      time_on_service_percent: Number(/(\d+)%/.exec(e.assignment_rationale ?? '')?.[1] ?? 0),
+      rationale: e.assignment_rationale ?? '',
+      source: 'DECISION' as const,
+      decided_by: hrUser,
+      decided_at: new Date('2023-01-16T10:00:00Z'),
+    })),
+  );
+  const disputed = employees.filter((e) => e.assignment_decision === 'DISPUTED');
+  await insertInBatches(
+    db,
+    'assignment_appeal',
+    disputed
+      .filter((_e, i) => i % 2 === 0)
+      .map((e) => ({
+        id: rng.uuid(),
+        employee_id: e.id!,
+        lodged_on: '2023-02-01',
+        sought_decision: 'NOT_ASSIGNED' as const,
+        outcome: 'PENDING' as const,
+        outcome_on: null,
+        note: 'Appeal lodged: says most of their work is for the retained service.',
+        recorded_by: hrUser,
+      })),
+  );
+
   return {
     seeded: true,
     programmeId,

@@ -230,6 +230,12 @@ export function buildWorkforce(
         tupe_status: status,
         assignment_decision: decision,
         assignment_rationale: rationaleFor(decision, service, share),
+        // The dates behind the statuses (fixed days: no draw on the random sequence).
+        objection_received_on: status === 'OBJECTED' ? '2023-02-06' : null,
+        redeployed_on: status === 'REDEPLOYED_PRE_TRANSFER' ? '2023-01-30' : null,
+        redeployment_note:
+          status === 'REDEPLOYED_PRE_TRANSFER' ? 'Redeployed to a post in a retained council service.' : null,
+        left_on: status === 'LEAVER_BEFORE_TRANSFER' ? '2023-01-31' : null,
       });
     }
   }
