@@ -42,7 +42,8 @@ const FINAL: Partial<Record<TupeStatus, string>> = {
 /** May a new assignment decision be recorded? */
 export function decisionRefusal(status: TupeStatus): Refusal {
   if (FINAL[status]) return FINAL[status];
-  if (status === 'OBJECTED') return 'has objected to the transfer; withdraw the objection before a new decision';
+  if (status === 'OBJECTED')
+    return 'has objected to the transfer; withdraw the objection before a new decision';
   if (status === 'REDEPLOYED_PRE_TRANSFER')
     return 'was redeployed before the transfer and is no longer in the transferring service';
   return null;
@@ -119,4 +120,5 @@ export function transferSkip(status: TupeStatus): TransferSkip | null {
 }
 
 /** The share of time on the transferring service: a whole number from 0 to 100, or not given. */
-export const isValidTimeShare = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= 100;
+export const isValidTimeShare = (value: number): boolean =>
+  Number.isInteger(value) && value >= 0 && value <= 100;

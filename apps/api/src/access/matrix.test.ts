@@ -25,6 +25,7 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/partner/partner.service.ts';
+import { runTransfer } from '../modules/people/tupe.service.ts';
 import { partnerSchema, schema } from '../schema/index.ts';
 import { startTestApi, type GqlResponse, type TestApi } from '../test/harness.ts';
 import { MATRIX_ROWS, SUBJECTS, type Rule, type Subject } from './matrix.ts';
@@ -325,10 +326,56 @@ const MUTATION_SAMPLES: Record<
     query: `mutation ($id: ID!) { deactivateUser(id: $id) { ${ANSWER} } }`,
     variables: { id: missingId('User') },
   },
+  decideAssignment: {
+    query: `mutation ($input: DecideAssignmentInput!) { decideAssignment(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        employeeId: missingId('Employee'),
+        expectedVersion: 1,
+        decision: 'ASSIGNED',
+        rationale: 'never saved',
+      },
+    },
+  },
+  decideAssignmentForTeam: {
+    query: `mutation ($input: DecideAssignmentForTeamInput!) { decideAssignmentForTeam(input: $input) { ${ANSWER} } }`,
+    variables: { input: { teamId: missingId('Team'), decision: 'ASSIGNED', rationale: 'never saved' } },
+  },
   login: {
     query: `mutation { login(email: "", password: "") { ${ANSWER} } }`,
   },
   logout: { query: 'mutation { logout }', freshSession: true },
+  recordAssignmentAppeal: {
+    query: `mutation ($input: RecordAssignmentAppealInput!) { recordAssignmentAppeal(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        employeeId: missingId('Employee'),
+        expectedVersion: 1,
+        lodgedOn: '2023-02-01',
+        soughtDecision: 'ASSIGNED',
+        outcome: 'PENDING',
+      },
+    },
+  },
+  recordLeaver: {
+    query: `mutation ($input: RecordLeaverInput!) { recordLeaver(input: $input) { ${ANSWER} } }`,
+    variables: { input: { employeeId: missingId('Employee'), expectedVersion: 1, leftOn: '2023-02-01' } },
+  },
+  recordObjection: {
+    query: `mutation ($input: RecordObjectionInput!) { recordObjection(input: $input) { ${ANSWER} } }`,
+    variables: { input: { employeeId: missingId('Employee'), expectedVersion: 1, receivedOn: '2023-02-01' } },
+  },
+  recordRedeployment: {
+    query: `mutation ($input: RecordRedeploymentInput!) { recordRedeployment(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        employeeId: missingId('Employee'),
+        expectedVersion: 1,
+        redeployedOn: '2023-02-01',
+        newRole: 'x',
+      },
+    },
+  },
   reactivateUser: {
     query: `mutation ($id: ID!) { reactivateUser(id: $id) { ${ANSWER} } }`,
     variables: { id: missingId('User') },
@@ -340,6 +387,10 @@ const MUTATION_SAMPLES: Record<
   revokeApiToken: {
     query: `mutation ($id: ID!) { revokeApiToken(id: $id) { ${ANSWER} } }`,
     variables: { id: missingId('ApiToken') },
+  },
+  runTransfer: {
+    query: `mutation ($input: RunTransferInput!) { runTransfer(input: $input) { ${ANSWER} } }`,
+    variables: { input: { programmeId: missingId('Programme') } },
   },
   updateChecklistItem: {
     query: `mutation ($input: UpdateChecklistItemInput!) { updateChecklistItem(input: $input) { ${ANSWER} } }`,
@@ -356,6 +407,12 @@ const MUTATION_SAMPLES: Record<
   updateUser: {
     query: `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { ${ANSWER} } }`,
     variables: { input: { id: missingId('User'), expectedVersion: 1, name: 'never saved' } },
+  },
+  withdrawObjection: {
+    query: `mutation ($input: WithdrawObjectionInput!) { withdrawObjection(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: { employeeId: missingId('Employee'), expectedVersion: 1, withdrawnOn: '2023-02-01' },
+    },
   },
 };
 
@@ -393,6 +450,8 @@ describe('the access matrix, asked cell by cell', () => {
           .select('id')
           .where('post_id', 'is not', null)
           .where('ni_number', 'is not', null)
+          // with an appeal, so that the employee's appeals and decision history have rows to answer
+          .where('id', 'in', (eb) => eb.selectFrom('assignment_appeal').select('employee_id'))
           .orderBy('id')
           .executeTakeFirst()
       )?.id,
@@ -412,6 +471,20 @@ describe('the access matrix, asked cell by cell', () => {
       const id = preferred[type] ?? row.rows[0]?.id;
       if (id) ids.set(type, encodeGlobalID(type, id));
     }
+    // HR has read the employee's record (their history has an event), and the transfer has run once
+    // (a run to answer for): both as they happen, through the API and its service.
+    await api.gql(
+      `{ node(id: ${JSON.stringify(ids.get('Employee'))}) { ... on Employee { firstName } } }`,
+      {},
+      tokens.get('HR'),
+    );
+    const programme = await db.selectFrom('programme').select('id').executeTakeFirstOrThrow();
+    await runTransfer(
+      db,
+      { viewer: null, requestId: null },
+      { programmeId: programme.id },
+      new Date('2023-04-01T08:00:00Z'),
+    );
     before = await snapshot(api);
   });
 

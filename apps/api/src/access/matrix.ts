@@ -98,8 +98,27 @@ export const PLAN_WRITE = rule(
   ['PARTNER'],
 );
 
+/**
+ * The answers every kind of write can give (not found, a conflict of versions): read by whoever makes
+ * such writes, the plan's (EDITOR, ADMIN) and HR's (the TUPE workflow).
+ */
+export const WRITE_ANSWER = rule(
+  'WRITE_ANSWER',
+  'EDITOR, ADMIN and HR: the answers any of their writes can give (not found, a conflict); not in the partner schema.',
+  ['EDITOR', 'ADMIN', 'HR'],
+  ['PARTNER'],
+);
+
 /** Every rule, in the order the printed matrix explains them. */
-export const RULES: readonly Rule[] = [PUBLIC, SHARED_READ, STAFF_READ, PERSONAL, PLAN_WRITE, ADMIN_ONLY];
+export const RULES: readonly Rule[] = [
+  PUBLIC,
+  SHARED_READ,
+  STAFF_READ,
+  PERSONAL,
+  PLAN_WRITE,
+  ADMIN_ONLY,
+  WRITE_ANSWER,
+];
 
 /** One row per `Type.field`. Keep each type's rows together, in name order. */
 export const MATRIX = {
@@ -112,24 +131,34 @@ export const MATRIX = {
   'Query.programme': SHARED_READ,
   'Query.programmes': SHARED_READ,
   'Query.today': SHARED_READ,
+  'Query.transferRuns': STAFF_READ,
   'Query.users': STAFF_READ,
   'Query.viewer': PUBLIC,
 
   // Mutation: every write. Needs a signed-in caller unless the rule says PUBLIC.
+  // The TUPE workflow's writes change a person's record: HR only (the rule PERSONAL), the transfer run too.
   'Mutation.closeRaidItem': PLAN_WRITE,
   'Mutation.createApiToken': ADMIN_ONLY,
   'Mutation.createRaidItem': PLAN_WRITE,
   'Mutation.createUser': ADMIN_ONLY,
   'Mutation.deactivateUser': ADMIN_ONLY,
+  'Mutation.decideAssignment': PERSONAL,
+  'Mutation.decideAssignmentForTeam': PERSONAL,
   'Mutation.login': PUBLIC,
   'Mutation.logout': PUBLIC,
   'Mutation.reactivateUser': ADMIN_ONLY,
+  'Mutation.recordAssignmentAppeal': PERSONAL,
+  'Mutation.recordLeaver': PERSONAL,
+  'Mutation.recordObjection': PERSONAL,
+  'Mutation.recordRedeployment': PERSONAL,
   'Mutation.resetUserPassword': ADMIN_ONLY,
   'Mutation.revokeApiToken': ADMIN_ONLY,
+  'Mutation.runTransfer': PERSONAL,
   'Mutation.updateChecklistItem': PLAN_WRITE,
   'Mutation.updateMilestone': PLAN_WRITE,
   'Mutation.updateRaidItem': PLAN_WRITE,
   'Mutation.updateUser': ADMIN_ONLY,
+  'Mutation.withdrawObjection': PERSONAL,
 
   // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
   'ApiToken.createdAt': ADMIN_ONLY,
@@ -148,6 +177,25 @@ export const MATRIX = {
   // ApiTokenCreated: the answer of createApiToken, read by whoever may make a token.
   'ApiTokenCreated.apiToken': ADMIN_ONLY,
   'ApiTokenCreated.token': ADMIN_ONLY,
+
+  // AssignmentAppeal: an appeal against a disputed decision: HR only.
+  'AssignmentAppeal.lodgedOn': PERSONAL,
+  'AssignmentAppeal.note': PERSONAL,
+  'AssignmentAppeal.outcome': PERSONAL,
+  'AssignmentAppeal.outcomeOn': PERSONAL,
+  'AssignmentAppeal.recordedBy': PERSONAL,
+  'AssignmentAppeal.soughtDecision': PERSONAL,
+  'AssignmentAppeal.version': PERSONAL,
+
+  // AssignmentDecisionRecord: an employee's decision history, with rationale: HR only.
+  'AssignmentDecisionRecord.chargedTo': PERSONAL,
+  'AssignmentDecisionRecord.decidedAt': PERSONAL,
+  'AssignmentDecisionRecord.decidedBy': PERSONAL,
+  'AssignmentDecisionRecord.decision': PERSONAL,
+  'AssignmentDecisionRecord.rationale': PERSONAL,
+  'AssignmentDecisionRecord.roleNote': PERSONAL,
+  'AssignmentDecisionRecord.source': PERSONAL,
+  'AssignmentDecisionRecord.timeOnServicePercent': PERSONAL,
 
   // AuditEvent: the audit trail, reached only through Query.auditEvents: ADMIN only.
   'AuditEvent.actorEmail': ADMIN_ONLY,
@@ -191,12 +239,12 @@ export const MATRIX = {
   'ChecklistItem.viewerCanEdit': STAFF_READ,
   'ChecklistItem.workstream': STAFF_READ,
 
-  // ConflictError: an answer of the plan writes.
-  'ConflictError.current': PLAN_WRITE,
-  'ConflictError.currentVersion': PLAN_WRITE,
-  'ConflictError.entity': PLAN_WRITE,
-  'ConflictError.expectedVersion': PLAN_WRITE,
-  'ConflictError.message': PLAN_WRITE,
+  // ConflictError: an answer of the plan writes and of HR's.
+  'ConflictError.current': WRITE_ANSWER,
+  'ConflictError.currentVersion': WRITE_ANSWER,
+  'ConflictError.entity': WRITE_ANSWER,
+  'ConflictError.expectedVersion': WRITE_ANSWER,
+  'ConflictError.message': WRITE_ANSWER,
   // CreateUserSuccess: the answer of createUser, with the password shown once.
   'CreateUserSuccess.initialPassword': ADMIN_ONLY,
   'CreateUserSuccess.user': ADMIN_ONLY,
@@ -233,24 +281,44 @@ export const MATRIX = {
   'DataSharingAgreement.version': SHARED_READ,
 
   // Employee: a member of staff: the personal fields are HR only.
+  'Employee.appeals': PERSONAL,
   'Employee.assignmentDecision': STAFF_READ,
+  'Employee.assignmentHistory': PERSONAL,
   'Employee.assignmentRationale': STAFF_READ,
   'Employee.continuousServiceDate': STAFF_READ,
   'Employee.contractType': STAFF_READ,
   'Employee.dateOfBirth': PERSONAL,
   'Employee.firstName': PERSONAL,
   'Employee.fte': STAFF_READ,
+  'Employee.history': PERSONAL,
   'Employee.id': STAFF_READ,
   'Employee.lastName': PERSONAL,
+  'Employee.leavingNote': PERSONAL,
+  'Employee.leftOn': STAFF_READ,
   'Employee.niNumber': PERSONAL,
+  'Employee.objectionNote': PERSONAL,
+  'Employee.objectionReceivedOn': STAFF_READ,
+  'Employee.objectionWithdrawnOn': STAFF_READ,
   'Employee.payrollNumber': STAFF_READ,
   'Employee.pensionNumber': PERSONAL,
   'Employee.pensionScheme': STAFF_READ,
   'Employee.post': STAFF_READ,
+  'Employee.redeployedOn': STAFF_READ,
+  'Employee.redeploymentNote': PERSONAL,
   'Employee.salary': PERSONAL,
   'Employee.startDate': STAFF_READ,
+  'Employee.transferredAt': STAFF_READ,
   'Employee.tupeStatus': STAFF_READ,
   'Employee.version': STAFF_READ,
+
+  // EmployeeHistoryEvent: the audit trail about one employee, for HR.
+  'EmployeeHistoryEvent.actorEmail': PERSONAL,
+  'EmployeeHistoryEvent.actorRole': PERSONAL,
+  'EmployeeHistoryEvent.fields': PERSONAL,
+  'EmployeeHistoryEvent.kind': PERSONAL,
+  'EmployeeHistoryEvent.occurredAt': PERSONAL,
+  'EmployeeHistoryEvent.operation': PERSONAL,
+  'EmployeeHistoryEvent.reason': PERSONAL,
 
   // ForbiddenError: an answer of the plan's writes (an EDITOR outside their workstreams).
   'ForbiddenError.message': PLAN_WRITE,
@@ -287,10 +355,10 @@ export const MATRIX = {
   'Milestone.viewerCanEdit': STAFF_READ,
   'Milestone.workstream': STAFF_READ,
 
-  // NotFoundError: an answer of the plan writes and of revokeApiToken.
-  'NotFoundError.entity': PLAN_WRITE,
-  'NotFoundError.id': PLAN_WRITE,
-  'NotFoundError.message': PLAN_WRITE,
+  // NotFoundError: an answer of the plan writes, of revokeApiToken and of HR's writes.
+  'NotFoundError.entity': WRITE_ANSWER,
+  'NotFoundError.id': WRITE_ANSWER,
+  'NotFoundError.message': WRITE_ANSWER,
 
   // Organisation
   'Organisation.id': SHARED_READ,
@@ -312,6 +380,7 @@ export const MATRIX = {
   'Post.version': STAFF_READ,
 
   // Programme
+  'Programme.assignmentProgress': STAFF_READ,
   'Programme.checklistItems': STAFF_READ,
   'Programme.contactRoutes': SHARED_READ,
   'Programme.createdAt': SHARED_READ,
@@ -417,9 +486,21 @@ export const MATRIX = {
   'ServiceHeadcount.headcount': SHARED_READ,
   'ServiceHeadcount.service': SHARED_READ,
 
+  // ServiceAssignmentProgress: counts only.
+  'ServiceAssignmentProgress.assigned': STAFF_READ,
+  'ServiceAssignmentProgress.disputed': STAFF_READ,
+  'ServiceAssignmentProgress.employees': STAFF_READ,
+  'ServiceAssignmentProgress.notAssigned': STAFF_READ,
+  'ServiceAssignmentProgress.service': STAFF_READ,
+  'ServiceAssignmentProgress.undecided': STAFF_READ,
+
   // ServiceReadiness
   'ServiceReadiness.readiness': SHARED_READ,
   'ServiceReadiness.service': SHARED_READ,
+
+  // SkippedEmployee: someone a bulk decision left alone: an answer of decideAssignmentForTeam.
+  'SkippedEmployee.employee': PERSONAL,
+  'SkippedEmployee.reason': PERSONAL,
 
   // Team
   'Team.id': SHARED_READ,
@@ -427,9 +508,38 @@ export const MATRIX = {
   'Team.service': SHARED_READ,
   'Team.version': SHARED_READ,
 
+  // TeamAssignmentResult: the answer of decideAssignmentForTeam.
+  'TeamAssignmentResult.alreadyDecided': PERSONAL,
+  'TeamAssignmentResult.decided': PERSONAL,
+  'TeamAssignmentResult.decision': PERSONAL,
+  'TeamAssignmentResult.dryRun': PERSONAL,
+  'TeamAssignmentResult.skipped': PERSONAL,
+  'TeamAssignmentResult.team': PERSONAL,
+
   // TooManyAttemptsError: an answer of login.
   'TooManyAttemptsError.message': PUBLIC,
   'TooManyAttemptsError.retryAfterSeconds': PUBLIC,
+
+  // TransferRun: who ran the transfer, when, and counts.
+  'TransferRun.id': STAFF_READ,
+  'TransferRun.runAt': STAFF_READ,
+  'TransferRun.runBy': STAFF_READ,
+  'TransferRun.skippedDisputed': STAFF_READ,
+  'TransferRun.skippedLeaver': STAFF_READ,
+  'TransferRun.skippedNotAssigned': STAFF_READ,
+  'TransferRun.skippedObjected': STAFF_READ,
+  'TransferRun.skippedRedeployed': STAFF_READ,
+  'TransferRun.skippedSeconded': STAFF_READ,
+  'TransferRun.transferAt': STAFF_READ,
+  'TransferRun.transferred': STAFF_READ,
+
+  // TransferRunResult: the answer of runTransfer.
+  'TransferRunResult.changed': PERSONAL,
+  'TransferRunResult.message': PERSONAL,
+  'TransferRunResult.needDecision': PERSONAL,
+  'TransferRunResult.previousRun': PERSONAL,
+  'TransferRunResult.run': PERSONAL,
+  'TransferRunResult.transferred': PERSONAL,
 
   // TupeHeadcount
   'TupeHeadcount.employees': SHARED_READ,

@@ -7,6 +7,7 @@ import '../modules/checklist/checklist.schema.ts';
 import '../modules/milestone/milestone.schema.ts';
 import '../modules/raid/raid.schema.ts';
 import '../modules/people/people.schema.ts';
+import '../modules/people/tupe.schema.ts';
 import '../modules/readiness/readiness.schema.ts';
 import '../modules/audit/audit.schema.ts';
 import '../modules/partner/partner.schema.ts';

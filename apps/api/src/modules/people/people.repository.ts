@@ -70,6 +70,10 @@ export interface EmployeeFilter {
   teamIds?: readonly string[] | null;
   serviceIds?: readonly string[] | null;
   payrollNumber?: string | null;
+  /** True: no decision yet (with assignmentDecisions: those, or none yet); false: a decision made. */
+  awaitingDecision?: boolean | null;
+  /** True: an objection on record and not withdrawn; false: none standing. */
+  objected?: boolean | null;
 }
 
 function employeesFiltered(
@@ -79,8 +83,23 @@ function employeesFiltered(
 ): SelectQueryBuilder<Database, 'employee', object> {
   let q = db.selectFrom('employee').where('employee.programme_id', '=', programmeId);
   if (filter.tupeStatuses?.length) q = q.where('tupe_status', 'in', filter.tupeStatuses);
-  if (filter.assignmentDecisions?.length)
-    q = q.where('assignment_decision', 'in', filter.assignmentDecisions);
+  const decisions = filter.assignmentDecisions?.length ? filter.assignmentDecisions : null;
+  if (filter.awaitingDecision === true) {
+    q = q.where((eb) =>
+      decisions
+        ? eb.or([eb('assignment_decision', 'in', decisions), eb('assignment_decision', 'is', null)])
+        : eb('assignment_decision', 'is', null),
+    );
+  } else {
+    if (decisions) q = q.where('assignment_decision', 'in', decisions);
+    if (filter.awaitingDecision === false) q = q.where('assignment_decision', 'is not', null);
+  }
+  if (filter.objected === true)
+    q = q.where('objection_received_on', 'is not', null).where('objection_withdrawn_on', 'is', null);
+  if (filter.objected === false)
+    q = q.where((eb) =>
+      eb.or([eb('objection_received_on', 'is', null), eb('objection_withdrawn_on', 'is not', null)]),
+    );
   if (filter.contractTypes?.length) q = q.where('contract_type', 'in', filter.contractTypes);
   if (filter.teamIds?.length) {
     const ids = filter.teamIds;

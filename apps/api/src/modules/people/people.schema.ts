@@ -40,7 +40,13 @@ export const PERSONAL_EMPLOYEE_FIELDS = [
   'niNumber',
   'salary',
   'pensionNumber',
+  'objectionNote',
+  'redeploymentNote',
+  'leavingNote',
 ] as const;
+
+/** The lists of Employee that hold personal data (decisions with rationale, appeals, the trail): HR only. */
+export const PERSONAL_EMPLOYEE_LISTS = ['assignmentHistory', 'appeals', 'history'] as const;
 
 export const PostRef = builder.loadableNode('Post', {
   description: 'An established post in a team, filled or vacant.',
@@ -144,6 +150,11 @@ const EmployeeFilterInput = builder.inputType('EmployeeFilter', {
     teamIds: t.idList({ required: false }),
     serviceIds: t.idList({ required: false }),
     payrollNumber: t.string({ required: false }),
+    awaitingDecision: t.boolean({
+      required: false,
+      description: 'True: no assignment decision yet (with assignmentDecisions, those or none yet).',
+    }),
+    objected: t.boolean({ required: false, description: 'True: an objection on record, not withdrawn.' }),
   }),
 });
 

@@ -2,7 +2,7 @@ import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../schema/index.ts';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
-import { PERSONAL_EMPLOYEE_FIELDS } from './people.schema.ts';
+import { PERSONAL_EMPLOYEE_FIELDS, PERSONAL_EMPLOYEE_LISTS } from './people.schema.ts';
 
 /** Employee fields that are not personal data. Adding a field to Employee means classifying it here or as personal. */
 const ORGANISATIONAL_EMPLOYEE_FIELDS = [
@@ -17,6 +17,11 @@ const ORGANISATIONAL_EMPLOYEE_FIELDS = [
   'tupeStatus',
   'assignmentDecision',
   'assignmentRationale',
+  'objectionReceivedOn',
+  'objectionWithdrawnOn',
+  'redeployedOn',
+  'leftOn',
+  'transferredAt',
   'version',
 ];
 
@@ -77,7 +82,7 @@ describe('personal data', () => {
   it('every Employee field is classified as personal or organisational', () => {
     const employee = schema.getType('Employee') as GraphQLObjectType;
     expect(Object.keys(employee.getFields()).sort()).toEqual(
-      [...PERSONAL_EMPLOYEE_FIELDS, ...ORGANISATIONAL_EMPLOYEE_FIELDS].sort(),
+      [...PERSONAL_EMPLOYEE_FIELDS, ...PERSONAL_EMPLOYEE_LISTS, ...ORGANISATIONAL_EMPLOYEE_FIELDS].sort(),
     );
   });
 

@@ -1,0 +1,292 @@
+/** Kysely for the TUPE workflow: decision history, appeals, the transfer run. */
+import type {
+  AssignmentAppeal,
+  AssignmentDecisionRecord,
+  Database,
+  Employee,
+  Programme,
+  TransferRun,
+} from '@handover/db';
+import type { AssignmentDecision, TupeStatus } from '@handover/domain';
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import { onlyUuids } from '../common/ids.ts';
+
+type EmployeePatch = Updateable<Database['employee']>;
+
+/** The employee row, locked until the end of the transaction. */
+export async function lockEmployee(db: Kysely<Database>, id: string): Promise<Employee | undefined> {
+  if (onlyUuids([id]).length === 0) return undefined;
+  return db.selectFrom('employee').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Writes the patch and moves the version on by one. */
+export async function updateEmployee(
+  db: Kysely<Database>,
+  id: string,
+  patch: EmployeePatch,
+  now: Date,
+): Promise<Employee> {
+  return db
+    .updateTable('employee')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertDecisionRecords(
+  db: Kysely<Database>,
+  rows: Insertable<Database['assignment_decision_record']>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('assignment_decision_record')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Newest first. */
+export async function decisionRecordsByEmployeeIds(
+  db: Kysely<Database>,
+  employeeIds: readonly string[],
+): Promise<AssignmentDecisionRecord[]> {
+  if (employeeIds.length === 0) return [];
+  return db
+    .selectFrom('assignment_decision_record')
+    .selectAll()
+    .where('employee_id', 'in', employeeIds)
+    .orderBy('decided_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Newest first. */
+export async function appealsByEmployeeIds(
+  db: Kysely<Database>,
+  employeeIds: readonly string[],
+): Promise<AssignmentAppeal[]> {
+  if (employeeIds.length === 0) return [];
+  return db
+    .selectFrom('assignment_appeal')
+    .selectAll()
+    .where('employee_id', 'in', employeeIds)
+    .orderBy('lodged_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function pendingAppeal(
+  db: Kysely<Database>,
+  employeeId: string,
+): Promise<AssignmentAppeal | undefined> {
+  return db
+    .selectFrom('assignment_appeal')
+    .selectAll()
+    .where('employee_id', '=', employeeId)
+    .where('outcome', '=', 'PENDING')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function saveAppeal(
+  db: Kysely<Database>,
+  existing: AssignmentAppeal | undefined,
+  row: Omit<Insertable<Database['assignment_appeal']>, 'employee_id'> & { employee_id: string },
+  now: Date,
+): Promise<AssignmentAppeal> {
+  if (existing) {
+    return db
+      .updateTable('assignment_appeal')
+      .set((eb) => ({ ...row, version: eb('version', '+', 1), updated_at: now }))
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  return db
+    .insertInto('assignment_appeal')
+    .values({ ...row, created_at: now, updated_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function latestDecisionRecord(
+  db: Kysely<Database>,
+  employeeId: string,
+): Promise<AssignmentDecisionRecord | undefined> {
+  return (await decisionRecordsByEmployeeIds(db, [employeeId]))[0];
+}
+
+/** The team's people (through their posts), locked, by payroll number. */
+export async function lockTeamEmployees(db: Kysely<Database>, teamId: string): Promise<Employee[]> {
+  return db
+    .selectFrom('employee')
+    .selectAll('employee')
+    .where('post_id', 'in', (eb) => eb.selectFrom('post').select('id').where('team_id', '=', teamId))
+    .orderBy('payroll_number')
+    .forUpdate()
+    .execute();
+}
+
+export async function teamById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ id: string; name: string; programme_id: string } | undefined> {
+  if (onlyUuids([id]).length === 0) return undefined;
+  return db
+    .selectFrom('team')
+    .innerJoin('service', 'service.id', 'team.service_id')
+    .select(['team.id', 'team.name', 'service.programme_id'])
+    .where('team.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Sets one decision on many employees, moving each version on. */
+export async function setDecisionOnEmployees(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  decision: AssignmentDecision,
+  rationale: string,
+  status: TupeStatus,
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db
+      .updateTable('employee')
+      .set((eb) => ({
+        assignment_decision: decision,
+        assignment_rationale: rationale,
+        tupe_status: status,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}
+
+export async function lockProgramme(db: Kysely<Database>, id: string): Promise<Programme | undefined> {
+  if (onlyUuids([id]).length === 0) return undefined;
+  return db.selectFrom('programme').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function countByTupeStatus(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<Map<TupeStatus, number>> {
+  const rows = await db
+    .selectFrom('employee')
+    .select((eb) => ['tupe_status', eb.fn.countAll<number>().as('n')])
+    .where('programme_id', '=', programmeId)
+    .groupBy('tupe_status')
+    .execute();
+  return new Map(rows.map((r) => [r.tupe_status, Number(r.n)]));
+}
+
+export async function idsWithStatus(
+  db: Kysely<Database>,
+  programmeId: string,
+  status: TupeStatus,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('employee')
+    .select('id')
+    .where('programme_id', '=', programmeId)
+    .where('tupe_status', '=', status)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertTransferRun(
+  db: Kysely<Database>,
+  row: Insertable<Database['transfer_run']>,
+): Promise<TransferRun> {
+  return db.insertInto('transfer_run').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Marks a batch TRANSFERRED, only those still assigned; answers how many changed. */
+export async function transferEmployees(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  runId: string,
+  transferredAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .updateTable('employee')
+    .set((eb) => ({
+      tupe_status: 'TRANSFERRED',
+      transferred_at: transferredAt,
+      transfer_run_id: runId,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', ids)
+    .where('tupe_status', '=', 'IN_SCOPE_ASSIGNED')
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** Newest first. */
+export async function transferRunsOf(db: Kysely<Database>, programmeId: string): Promise<TransferRun[]> {
+  return db
+    .selectFrom('transfer_run')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('run_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export interface ServiceAssignmentRow {
+  service_id: string;
+  employees: number;
+  assigned: number;
+  not_assigned: number;
+  disputed: number;
+  undecided: number;
+}
+
+/** Counts by assignment decision per service, in one query. */
+export async function assignmentProgressByService(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<ServiceAssignmentRow[]> {
+  const base = () =>
+    db
+      .selectFrom('employee')
+      .innerJoin('post', 'post.id', 'employee.post_id')
+      .innerJoin('team', 'team.id', 'post.team_id');
+  const rows = await base()
+    .select((eb) => [
+      'team.service_id',
+      eb.fn.countAll<number>().as('employees'),
+      eb.fn
+        .count<number>(eb.case().when('employee.assignment_decision', '=', 'ASSIGNED').then(1).end())
+        .as('assigned'),
+      eb.fn
+        .count<number>(eb.case().when('employee.assignment_decision', '=', 'NOT_ASSIGNED').then(1).end())
+        .as('not_assigned'),
+      eb.fn
+        .count<number>(eb.case().when('employee.assignment_decision', '=', 'DISPUTED').then(1).end())
+        .as('disputed'),
+      eb.fn
+        .count<number>(eb.case().when('employee.assignment_decision', 'is', null).then(1).end())
+        .as('undecided'),
+    ])
+    .where('employee.programme_id', '=', programmeId)
+    .groupBy('team.service_id')
+    .execute();
+  return rows.map((r) => ({
+    service_id: r.service_id,
+    employees: Number(r.employees),
+    assigned: Number(r.assigned),
+    not_assigned: Number(r.not_assigned),
+    disputed: Number(r.disputed),
+    undecided: Number(r.undecided),
+  }));
+}
