@@ -51,10 +51,21 @@ interface Programmes<T> {
 export interface ServiceOption {
   id: string;
   name: string;
+  teams?: { id: string; name: string }[];
 }
 type WithServices = { services: { edges: { node: ServiceOption }[] } };
 
-export const serviceOptions = (p: WithServices): ServiceOption[] => p.services.edges.map((e) => e.node);
+export const serviceOptions = (p: WithServices): ServiceOption[] =>
+  p.services.edges.map((e) => ({ id: e.node.id, name: e.node.name }));
+
+/** Every team, named with its service ("Front door (MASH): Children's social care"), by name. */
+export const teamOptions = (p: WithServices): { value: string; label: string }[] =>
+  p.services.edges
+    .flatMap((e) => (e.node.teams ?? []).map((t) => ({ value: t.id, label: `${t.name} (${e.node.name})` })))
+    .sort((a, b) => a.label.localeCompare(b.label));
+
+/** The services and their teams, for the filters. */
+export const SERVICES_AND_TEAMS = 'services(first: 200) { edges { node { id name teams { id name } } } }';
 
 /**
  * Every row of a connection with these variables, all pages, 200 at a time (for CSV exports).
@@ -136,7 +147,7 @@ export interface EmployeesProgramme extends WithServices {
 }
 
 export const EMPLOYEES_QUERY = programmeQuery(
-  `services(first: 200) { edges { node { id name } } }
+  `${SERVICES_AND_TEAMS}
    employees(first: $first, after: $after, filter: $filter) {
      totalCount
      pageInfo { endCursor hasNextPage }
@@ -148,22 +159,34 @@ export const EMPLOYEES_QUERY = programmeQuery(
   '$first: Int, $after: String, $filter: EmployeeFilter',
 );
 
+/** The decision filter's values: the decisions, and NONE for "awaiting a decision". */
+export const DECISION_FILTER_VALUES = [...ASSIGNMENT_DECISIONS, 'NONE'] as const;
+
 export function employeeFilters(url: URL) {
   const tupeStatuses = many(url, 'tupeStatus', TUPE_STATUSES);
-  const decisions = many(url, 'decision', ASSIGNMENT_DECISIONS);
+  const decisionValues = many(url, 'decision', DECISION_FILTER_VALUES);
+  const decisions = decisionValues.filter((d) => d !== 'NONE');
+  const awaiting = decisionValues.includes('NONE');
   const contractTypes = many(url, 'contractType', CONTRACT_TYPES);
   const service = globalId(url.searchParams.get('service'), 'Service') ?? '';
+  const team = globalId(url.searchParams.get('team'), 'Team') ?? '';
+  const objected = yesNo(url, 'objected');
   return {
     tupeStatuses,
-    decisions,
+    decisions: decisionValues,
     contractTypes,
     service,
+    team,
+    objected: objected === undefined ? '' : objected ? 'yes' : 'no',
     /** The GraphQL EmployeeFilter. */
     graphql: {
       ...(tupeStatuses.length ? { tupeStatuses } : {}),
       ...(decisions.length ? { assignmentDecisions: decisions } : {}),
+      ...(awaiting ? { awaitingDecision: true } : {}),
       ...(contractTypes.length ? { contractTypes } : {}),
       ...(service ? { serviceIds: [service] } : {}),
+      ...(team ? { teamIds: [team] } : {}),
+      ...(objected !== undefined ? { objected } : {}),
     },
   };
 }
@@ -186,7 +209,7 @@ export interface PostsProgramme extends WithServices {
 }
 
 export const POSTS_QUERY = programmeQuery(
-  `services(first: 200) { edges { node { id name } } }
+  `${SERVICES_AND_TEAMS}
    posts(first: $first, after: $after, filter: $filter) {
      totalCount
      pageInfo { endCursor hasNextPage }
@@ -201,15 +224,18 @@ export const POSTS_QUERY = programmeQuery(
 export function postFilters(url: URL) {
   const vacant = yesNo(url, 'vacant');
   const service = globalId(url.searchParams.get('service'), 'Service') ?? '';
+  const team = globalId(url.searchParams.get('team'), 'Team') ?? '';
   const search = text(url, 'search', 100) ?? '';
   return {
     vacant: vacant === undefined ? '' : vacant ? 'yes' : 'no',
     service,
+    team,
     search,
     /** The GraphQL PostFilter. */
     graphql: {
       ...(vacant !== undefined ? { vacant } : {}),
       ...(service ? { serviceIds: [service] } : {}),
+      ...(team ? { teamIds: [team] } : {}),
       ...(search ? { search } : {}),
     },
   };

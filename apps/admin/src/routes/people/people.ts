@@ -77,7 +77,7 @@ export const tupeTagClass = (status: string): string =>
   TUPE_COLOURS[status] ? `govuk-tag govuk-tag--${TUPE_COLOURS[status]}` : 'govuk-tag';
 export const contractLabel = (type: string): string => CONTRACT_LABELS[type] ?? type;
 export const decisionLabel = (decision: string | null): string =>
-  decision ? (DECISION_LABELS[decision] ?? decision) : 'Not decided';
+  decision && decision !== 'NONE' ? (DECISION_LABELS[decision] ?? decision) : 'Not decided';
 export const pensionLabel = (scheme: string): string => PENSION_LABELS[scheme] ?? scheme;
 
 /** Full-time equivalent as read on screen: up to two decimals, thousands separated. */

@@ -7,6 +7,7 @@ import {
   hrOnly,
   employeeFilters,
   serviceOptions,
+  teamOptions,
   type EmployeesProgramme,
 } from '../people.server';
 
@@ -26,9 +27,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       decisions: filters.decisions as string[],
       contractTypes: filters.contractTypes as string[],
       service: filters.service,
+      team: filters.team,
+      objected: filters.objected,
     },
     filtered: Object.keys(filters.graphql).length > 0,
     services: serviceOptions(p),
+    teams: teamOptions(p),
     employees: p.employees.edges.map((e) => e.node),
     pagination: pagination(url, page.page, p.employees.totalCount),
     exportHref: exportHref(url, '/people/employees/export.csv'),
