@@ -94,3 +94,51 @@ export const fullName = (p: { firstName: string | null; lastName: string | null 
 /** Sums FTE without floating-point noise (0.1 + 0.2). */
 export const sumFte = (values: number[]): number =>
   Math.round(values.reduce((total, v) => total + v * 100, 0)) / 100;
+
+// ---- The TUPE workflow: which forms the employee page offers (the API decides; this only hides what it would refuse) ----
+
+const FINAL_STATUSES = ['TRANSFERRED', 'LEAVER_BEFORE_TRANSFER'];
+
+/** A new decision: not after an objection (withdraw it first), a redeployment, leaving or the transfer. */
+export const mayDecide = (status: string): boolean =>
+  !FINAL_STATUSES.includes(status) && status !== 'OBJECTED' && status !== 'REDEPLOYED_PRE_TRANSFER';
+export const mayAppeal = (status: string, decision: string | null): boolean =>
+  status === 'IN_SCOPE_DISPUTED' && decision === 'DISPUTED';
+export const mayObject = (status: string): boolean =>
+  status === 'IN_SCOPE_ASSIGNED' || status === 'IN_SCOPE_DISPUTED';
+export const mayWithdraw = (status: string): boolean => status === 'OBJECTED';
+export const mayRedeploy = (status: string): boolean =>
+  !FINAL_STATUSES.includes(status) && status !== 'REDEPLOYED_PRE_TRANSFER';
+export const mayLeave = (status: string): boolean => !FINAL_STATUSES.includes(status);
+
+const APPEAL_OUTCOME_LABELS: Record<string, string> = {
+  PENDING: 'Pending',
+  UPHELD: 'Upheld',
+  REJECTED: 'Rejected',
+};
+export const appealOutcomeLabel = (outcome: string): string => APPEAL_OUTCOME_LABELS[outcome] ?? outcome;
+
+const SOURCE_LABELS: Record<string, string> = {
+  DECISION: 'For this employee',
+  TEAM: 'For the whole team',
+  APPEAL: 'Appeal outcome',
+  RECORD: 'On the record before',
+};
+export const decisionSourceLabel = (source: string): string => SOURCE_LABELS[source] ?? source;
+
+const OPERATION_LABELS: Record<string, string> = {
+  decideAssignment: 'Assignment decided',
+  decideAssignmentForTeam: 'Assignment decided for the team',
+  recordAssignmentAppeal: 'Appeal recorded',
+  recordObjection: 'Objection recorded',
+  withdrawObjection: 'Objection withdrawn',
+  recordRedeployment: 'Redeployment recorded',
+  recordLeaver: 'Leaver recorded',
+  runTransfer: 'Transferred',
+};
+/** An audit event as HR reads it on the employee's history. */
+export const historyLabel = (kind: string, operation: string | null): string => {
+  if (kind === 'PERSONAL_READ') return 'Record read';
+  if (kind === 'REFUSED') return `Refused: ${operation ?? 'a request'}`;
+  return (operation && OPERATION_LABELS[operation]) ?? operation ?? kind;
+};
