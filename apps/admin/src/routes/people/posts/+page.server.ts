@@ -2,7 +2,14 @@ import { gql } from '$lib/server/api';
 import { exportHref, pageRequest, pagination } from '$lib/server/list';
 import { firstProgramme } from '$lib/server/programme';
 import type { PageServerLoad } from './$types';
-import { POSTS_QUERY, hrOnly, postFilters, serviceOptions, teamOptions, type PostsProgramme } from '../people.server';
+import {
+  POSTS_QUERY,
+  hrOnly,
+  postFilters,
+  serviceOptions,
+  teamOptions,
+  type PostsProgramme,
+} from '../people.server';
 
 /** HR only: the table names who holds each post. */
 export const load: PageServerLoad = async ({ locals, url }) => {

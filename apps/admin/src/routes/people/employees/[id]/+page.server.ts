@@ -169,7 +169,11 @@ type Result =
       __typename: 'ConflictError';
       message: string;
       currentVersion: number;
-      now: { tupeStatus: string; assignmentDecision: string | null; assignmentRationale: string | null } | null;
+      now: {
+        tupeStatus: string;
+        assignmentDecision: string | null;
+        assignmentRationale: string | null;
+      } | null;
     };
 
 const RESULT = `__typename
