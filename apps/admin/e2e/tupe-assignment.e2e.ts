@@ -157,7 +157,7 @@ describe('TUPE assignment for HR', () => {
     await expect
       .poll(() => page.locator('[data-testid="team-done"]').textContent())
       .toContain(`Assigned recorded for ${n}`);
-    const after = await employees({ teamIds: [team.id], assignmentDecisions: ['ASSIGNED'] });
+    const after = await employees({ teamIds: [team.id], tupeStatuses: ['IN_SCOPE_ASSIGNED'] });
     expect(after.total).toBe(n);
     await context.close();
   });

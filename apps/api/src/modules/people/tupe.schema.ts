@@ -14,9 +14,10 @@ import type {
   Employee,
   TransferRun,
 } from '@handover/db';
-import { APPEAL_OUTCOMES } from '@handover/domain';
+import { APPEAL_OUTCOMES, londonDate } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { scopesFor } from '../../access/scopes.ts';
+import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { builder } from '../../schema/builder.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../schema/errors.ts';
@@ -261,9 +262,19 @@ builder.queryField('transferRuns', (t) =>
 
 // ---- Writes: HR ----
 
+/**
+ * The instant the rules judge by: the clock's, unless today is fixed (HANDOVER_TODAY, for demos and
+ * tests) to another day, then noon UK time on that day, so that the demo's day decides what is allowed.
+ */
+export function ruleInstant(ctx: Pick<Context, 'clock' | 'today'>): Date {
+  const now = ctx.clock.now();
+  return londonDate(now) === ctx.today ? now : fixedClock(ctx.today).now();
+}
+
 const actorOf = (ctx: Context): Actor => ({
   userId: ctx.viewer?.userId ?? null,
   now: ctx.clock.now(),
+  instant: ruleInstant(ctx),
   today: ctx.today,
 });
 
@@ -564,7 +575,7 @@ builder.mutationFields((t) => ({
           ctx.db,
           { viewer: ctx.viewer, requestId: ctx.requestId },
           { programmeId, expectedProgrammeVersion: input.expectedProgrammeVersion },
-          ctx.clock.now(),
+          { now: ctx.clock.now(), instant: ruleInstant(ctx) },
         );
       } catch (error) {
         await refused(ctx, 'runTransfer', 'Programme', programmeId, error);

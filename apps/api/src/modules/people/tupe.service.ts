@@ -125,7 +125,10 @@ export interface EmployeeChange {
 
 export interface Actor {
   userId: string | null;
+  /** When it is recorded (real time: the timestamps of the records). */
   now: Date;
+  /** The instant the rules judge by: now, or noon UK time on the fixed day of HANDOVER_TODAY. */
+  instant: Date;
   today: string;
 }
 
@@ -317,7 +320,7 @@ export async function recordObjection(
   const note = optionalText('note', input.note ?? '', MAX_NOTE);
   const before = await employeeAt(db, input.employeeId, input.expectedVersion);
   refuse(before, objectionRefusal(before.tupe_status));
-  await beforeTransfer(db, before, actor.now, 'an objection can be recorded');
+  await beforeTransfer(db, before, actor.instant, 'an objection can be recorded');
   const after = await updateEmployee(
     db,
     before.id,
@@ -341,7 +344,7 @@ export async function withdrawObjection(
   const withdrawnOn = notAfterToday('withdrawnOn', input.withdrawnOn, actor.today);
   const before = await employeeAt(db, input.employeeId, input.expectedVersion);
   refuse(before, withdrawalRefusal(before.tupe_status));
-  await beforeTransfer(db, before, actor.now, 'an objection can be withdrawn');
+  await beforeTransfer(db, before, actor.instant, 'an objection can be withdrawn');
   if (before.objection_received_on && withdrawnOn < before.objection_received_on) {
     throw new ValidationError(
       'withdrawnOn',
@@ -423,7 +426,8 @@ export interface TransferOptions {
 }
 
 /**
- * At or after the programme's transfer instant, in one transaction: every employee IN_SCOPE_ASSIGNED
+ * At or after the programme's transfer instant (judged at `clock.instant`; `clock.now` is when the run
+ * is recorded), in one transaction: every employee IN_SCOPE_ASSIGNED
  * becomes TRANSFERRED (transferred_at = the instant), a transfer_run row keeps the counts, and the audit
  * trail an event per employee and one for the run (counts only). Anything thrown rolls all of it back.
  * Run again with nobody left assigned, it changes nothing and says so.
@@ -432,9 +436,10 @@ export async function runTransfer(
   db: Kysely<Database>,
   scope: { viewer: Viewer | null; requestId: string | null },
   input: { programmeId: string; expectedProgrammeVersion?: number | null },
-  now: Date,
+  clock: { now: Date; instant: Date },
   options: TransferOptions = {},
 ): Promise<TransferResult> {
+  const { now } = clock;
   return db.transaction().execute(async (trx) => {
     const programme = await lockProgramme(trx, input.programmeId);
     if (!programme) throw new NotFoundError('Programme', input.programmeId);
@@ -442,7 +447,7 @@ export async function runTransfer(
       const v = requireVersion('expectedProgrammeVersion', input.expectedProgrammeVersion);
       if (programme.version !== v) throw conflict('Programme', v, programme);
     }
-    if (now < programme.transfer_at) {
+    if (clock.instant < programme.transfer_at) {
       throw new ValidationError(
         'programmeId',
         `the transfer can run only at or after its instant, ${programme.transfer_at.toISOString()} (${ukDay(londonDate(programme.transfer_at))}, 00:00 UK time)`,

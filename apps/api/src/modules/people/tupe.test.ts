@@ -2,6 +2,8 @@ import type { TupeStatus } from '@handover/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
+import { systemClock } from '../../clock.ts';
+import { ruleInstant } from './tupe.schema.ts';
 import { runTransfer } from './tupe.service.ts';
 
 const gid = (type: string, id: string) => encodeGlobalID(type, id);
@@ -612,6 +614,16 @@ describe('the transfer run (after the instant)', () => {
   });
 });
 
+describe('the instant the rules judge by', () => {
+  it('is the clock, unless today is fixed to another day (HANDOVER_TODAY): then noon UK time that day', () => {
+    expect(ruleInstant({ clock: systemClock, today: '2023-02-15' }).toISOString()).toBe(
+      '2023-02-15T12:00:00.000Z',
+    );
+    const now = new Date('2023-04-01T08:00:00Z');
+    expect(ruleInstant({ clock: { now: () => now }, today: '2023-04-01' })).toBe(now);
+  });
+});
+
 describe('the transfer run, interrupted', () => {
   let api: TestApi;
   beforeAll(async () => {
@@ -626,13 +638,19 @@ describe('the transfer run, interrupted', () => {
     const now = new Date('2023-04-01T08:00:00Z');
     let batches = 0;
     await expect(
-      runTransfer(db, { viewer: null, requestId: null }, { programmeId: programme.id }, now, {
-        batchSize: 200,
-        afterBatch: (done) => {
-          batches += 1;
-          if (done >= 400) throw new Error('the connection dropped');
+      runTransfer(
+        db,
+        { viewer: null, requestId: null },
+        { programmeId: programme.id },
+        { now, instant: now },
+        {
+          batchSize: 200,
+          afterBatch: (done) => {
+            batches += 1;
+            if (done >= 400) throw new Error('the connection dropped');
+          },
         },
-      }),
+      ),
     ).rejects.toThrow('the connection dropped');
     expect(batches).toBe(2);
     expect(await countWhere(api, 'TRANSFERRED')).toBe(0);
@@ -646,7 +664,7 @@ describe('the transfer run, interrupted', () => {
       db,
       { viewer: null, requestId: null },
       { programmeId: programme.id },
-      now,
+      { now, instant: now },
       { batchSize: 200 },
     );
     expect(result.transferred).toBe(assigned);
