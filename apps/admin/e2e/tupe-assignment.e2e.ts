@@ -57,7 +57,10 @@ describe('TUPE assignment for HR', () => {
     await page.waitForURL(/decision=DISPUTED/);
     expect(page.url()).toContain('objected=no');
     const expected = await employees({ assignmentDecisions: ['DISPUTED'], objected: false });
-    const caption = (await page.locator('[data-testid="employees"] caption').textContent())!;
+    const caption = (await page.locator('[data-testid="employees"] caption').textContent())!.replace(
+      /\s+/g,
+      ' ',
+    );
     expect(caption).toContain(`${expected.total} employees match the filters`);
     const decisions = await page
       .locator('[data-testid="employees"] tbody tr td:nth-child(8)')
