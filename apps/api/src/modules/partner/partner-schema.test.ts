@@ -87,9 +87,11 @@ describe('the partner schema', () => {
   it('reads the personal fields from the code: the HR-only ones are the PERSONAL_EMPLOYEE_FIELDS', () => {
     // and the personal lists of an employee; HR's writes (the TUPE workflow) are HR-only too.
     const writes = Object.keys(schema.getMutationType()!.getFields());
-    expect(hrOnlyFields().filter((f) => !writes.includes(f)).sort()).toEqual(
-      [...PERSONAL_EMPLOYEE_FIELDS, ...PERSONAL_EMPLOYEE_LISTS].sort(),
-    );
+    expect(
+      hrOnlyFields()
+        .filter((f) => !writes.includes(f))
+        .sort(),
+    ).toEqual([...PERSONAL_EMPLOYEE_FIELDS, ...PERSONAL_EMPLOYEE_LISTS].sort());
   });
 
   it('has no personal type at all, nor any type named for people', () => {
