@@ -292,6 +292,32 @@ export interface SigninFailureTable {
   failed_at: Date;
 }
 
+/** Where an HR import job stands. */
+export type HrImportStatus = 'QUEUED' | 'CHECKING' | 'APPLYING' | 'SUCCEEDED' | 'REFUSED' | 'FAILED';
+
+/** One upload of the council's HR export: a job with its progress, counts, changes and error report (HR only). */
+export interface HrImportTable {
+  id: Generated<string>;
+  programme_id: string;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  /** Null when run from the command line. */
+  uploaded_by: string | null;
+  dry_run: boolean;
+  status: WithDefault<HrImportStatus>;
+  rows_total: number | null;
+  rows_done: WithDefault<number>;
+  counts: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  changes: ColumnType<unknown[], string | undefined, string>;
+  change_count: WithDefault<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  error_count: WithDefault<number>;
+  message: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -314,6 +340,7 @@ export interface Database {
   data_sharing_agreement_party: DataSharingAgreementPartyTable;
   contact_route: ContactRouteTable;
   signin_failure: SigninFailureTable;
+  hr_import: HrImportTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -336,3 +363,4 @@ export type NewAuditEvent = Insertable<AuditEventTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type DataSharingAgreement = Selectable<DataSharingAgreementTable>;
 export type ContactRoute = Selectable<ContactRouteTable>;
+export type HrImport = Selectable<HrImportTable>;
