@@ -330,7 +330,7 @@ export const MAX_ROWS = 50_000;
 export const MAX_TEXT_LENGTH = 200;
 
 /** One CSV line, quoted where needed. */
-const csvLine = (values: readonly string[]) =>
+export const csvLine = (values: readonly string[]) =>
   values.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
 
 /** The downloadable template: the canonical headers and one example row. */

@@ -210,7 +210,7 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       const c = columnByKey(key);
       const v = at(key);
       if (v === '') {
-        if (required) fail(c, v, `${c.header} is required`);
+        if (required && index.has(key)) fail(c, v, 'is blank: a value is required');
         return null;
       }
       if (v.length > MAX_TEXT_LENGTH) {
@@ -223,7 +223,7 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       const c = columnByKey(key);
       const v = at(key);
       if (v === '') {
-        if (required) fail(c, v, `${c.header} is required`);
+        if (required && index.has(key)) fail(c, v, 'is blank: a value is required');
         return null;
       }
       const d = parseDate(v);
@@ -234,7 +234,7 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       const c = columnByKey(key);
       const v = at(key);
       if (v === '') {
-        fail(c, v, `${c.header} is required`);
+        if (index.has(key)) fail(c, v, 'is blank: a value is required');
         return null;
       }
       const n = parseNumber(v);
@@ -289,9 +289,9 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
     if (filled.length > 0) {
       const before = errors.length;
       const payrollNumber = text('payrollNumber', true);
-      if (payrollNumber === null && at('payrollNumber') === '') {
+      if (payrollNumber === null && at('payrollNumber') === '' && index.has('payrollNumber')) {
         // Named once more, so that the row's problem is clear: someone without a payroll number.
-        errors[errors.length - 1]!.message = `Payroll Number is required when the row has an employee (${columnByKey(filled[0]!).header} is filled); leave every employee column blank for a vacant post`;
+        errors[errors.length - 1]!.message = `is blank: a payroll number is required when the row has an employee (${spelled.get(filled[0]!) ?? columnByKey(filled[0]!).header} is filled); leave every employee column blank for a vacant post`;
       }
       const firstName = text('firstName', true);
       const lastName = text('lastName', true);
