@@ -134,7 +134,7 @@ export const COLUMNS: readonly Column[] = [
     required: true,
     kind: 'text',
     personal: false,
-    description: 'The employee’s payroll number; unique in the file. Employees are matched by it. Blank for a vacant post.',
+    description: 'The employee’s payroll number; unique in the file. Employees are matched by it.',
     example: 'BR300001',
   },
   {
