@@ -18,12 +18,17 @@ const file = (ni: string) =>
 async function upload(page: Page, csv: string, dryRun: boolean): Promise<void> {
   await page.goto(url('/people/import'));
   await hydrated(page);
-  await page.getByLabel('HR export file').setInputFiles({ name: 'council-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('HR export file')
+    .setInputFiles({ name: 'council-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   if (dryRun) await page.getByLabel('Dry run').check();
   await page.getByRole('button', { name: 'Upload and check' }).click();
   await page.waitForURL(/\/people\/import\/[^/]+$/);
   // The page refreshes itself until the import has finished.
-  await page.getByTestId('import-status').getByText(/Finished|Refused|Failed/).waitFor({ timeout: 30_000 });
+  await page
+    .getByTestId('import-status')
+    .getByText(/Finished|Refused|Failed/)
+    .waitFor({ timeout: 30_000 });
 }
 
 describe('the HR import in the admin app', () => {
@@ -37,7 +42,12 @@ describe('the HR import in the admin app', () => {
     expect(await page.getByTestId('import-status').textContent()).toContain('Refused');
     await expect.poll(() => page.textContent('.govuk-error-summary')).toContain('nothing was written');
     const row = page.getByTestId('import-errors').locator('tbody tr').first();
-    expect(await row.locator('td').allTextContents()).toEqual(['2', 'NI No', 'QQ123456C', expect.stringContaining('never used')]);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      '2',
+      'NI No',
+      'QQ123456C',
+      expect.stringContaining('never used'),
+    ]);
     const href = await page.getByRole('link', { name: /Download as CSV/ }).getAttribute('href');
     const csv = await page.request.get(url(href!));
     expect(csv.status()).toBe(200);
@@ -58,7 +68,9 @@ describe('the HR import in the admin app', () => {
 
     await upload(page, file('AB 12 34 56 C'), false);
     expect(await page.getByTestId('import-message').textContent()).toContain('Imported:');
-    expect(await page.getByTestId('import-counts').locator('tbody tr').nth(1).locator('td').first().textContent()).toBe('1');
+    expect(
+      await page.getByTestId('import-counts').locator('tbody tr').nth(1).locator('td').first().textContent(),
+    ).toBe('1');
     expect(await page.getByTestId('import-changes').textContent()).toContain('Employee E2E0001');
     await page.goto(url('/people/posts?search=PE2E001'));
     expect(await page.textContent('main')).toContain('PE2E001');

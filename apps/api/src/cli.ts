@@ -109,7 +109,12 @@ async function importHr(handle: HandoverDb, flags: string[]): Promise<number> {
   const dryRun = flags.includes('--dry-run');
   let job;
   try {
-    job = await createImportJob(handle.db, { programmeId, fileName: basename(file), bytes, dryRun }, null, new Date());
+    job = await createImportJob(
+      handle.db,
+      { programmeId, fileName: basename(file), bytes, dryRun },
+      null,
+      new Date(),
+    );
   } catch (error) {
     if (error instanceof ValidationError) {
       console.error(`refused: ${error.message}`);
@@ -117,7 +122,9 @@ async function importHr(handle: HandoverDb, flags: string[]): Promise<number> {
     }
     throw error;
   }
-  console.log(`importing ${basename(file)} (${bytes.byteLength.toLocaleString('en-GB')} bytes)${dryRun ? ' as a dry run' : ''}`);
+  console.log(
+    `importing ${basename(file)} (${bytes.byteLength.toLocaleString('en-GB')} bytes)${dryRun ? ' as a dry run' : ''}`,
+  );
   let last = '';
   const result = await runImport(
     {
@@ -138,8 +145,20 @@ async function importHr(handle: HandoverDb, flags: string[]): Promise<number> {
     bytes,
   );
   console.log(`${result.status}: ${result.message ?? ''}`);
-  const counts = result.counts as Record<string, number> | null;
-  if (counts) for (const [k, v] of Object.entries(counts)) console.log(`  ${k}: ${v}`);
+  const counts = result.counts;
+  if (counts) {
+    for (const k of [
+      'postsInserted',
+      'postsUpdated',
+      'postsUnchanged',
+      'employeesInserted',
+      'employeesUpdated',
+      'employeesUnchanged',
+      'employeesNotInFile',
+    ]) {
+      console.log(`  ${k}: ${counts[k] ?? 0}`);
+    }
+  }
   const errors = result.errors as { row: number; column: string; value: string; message: string }[];
   if (errors.length > 0) {
     console.log('row\tcolumn\tvalue\tproblem');
@@ -158,7 +177,10 @@ async function hrSample(handle: HandoverDb, flags: string[]): Promise<number> {
   }
   const programmeId = await programmeFor(handle, flags);
   if (!programmeId) return 2;
-  const sample = await sampleExport(handle.db, programmeId, { rows, changes: !flags.includes('--no-changes') });
+  const sample = await sampleExport(handle.db, programmeId, {
+    rows,
+    changes: !flags.includes('--no-changes'),
+  });
   await writeFile(file, sample.csv);
   console.log(
     `wrote ${file}: ${sample.rows} rows, with ${sample.salaryRises} pay rises and ${sample.newStarters} new starters in vacant posts`,
@@ -181,7 +203,10 @@ async function main(argv: string[]): Promise<number> {
     } else process.stdout.write(templateCsv());
     return 0;
   }
-  if (!command || !['migrate', 'seed', 'reset', 'status', 'partner-token', 'import-hr', 'hr-sample'].includes(command)) {
+  if (
+    !command ||
+    !['migrate', 'seed', 'reset', 'status', 'partner-token', 'import-hr', 'hr-sample'].includes(command)
+  ) {
     console.error(USAGE);
     return 2;
   }

@@ -361,7 +361,12 @@ const MUTATION_SAMPLES: Record<
   startHrImport: {
     query: `mutation ($input: StartHrImportInput!) { startHrImport(input: $input) { ${ANSWER} } }`,
     variables: {
-      input: { programmeId: missingId('Programme'), fileName: 'never.csv', contentBase64: 'YSxi', dryRun: true },
+      input: {
+        programmeId: missingId('Programme'),
+        fileName: 'never.csv',
+        contentBase64: 'YSxi',
+        dryRun: true,
+      },
     },
   },
 };
@@ -414,7 +419,11 @@ describe('the access matrix, asked cell by cell', () => {
     };
     // An HR import with a change and an error, so that every field of its types has something to answer.
     const programme = await db.selectFrom('programme').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const hr = await db.selectFrom('app_user').select('id').where('role', '=', 'HR').executeTakeFirstOrThrow();
+    const hr = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'HR')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('hr_import')
       .values({
@@ -427,10 +436,26 @@ describe('the access matrix, asked cell by cell', () => {
         status: 'REFUSED',
         rows_total: 1,
         rows_done: 1,
-        counts: JSON.stringify({ postsInserted: 1, postsUpdated: 0, postsUnchanged: 0, employeesInserted: 0, employeesUpdated: 0, employeesUnchanged: 0, employeesNotInFile: 0 }),
+        counts: JSON.stringify({
+          postsInserted: 1,
+          postsUpdated: 0,
+          postsUnchanged: 0,
+          employeesInserted: 0,
+          employeesUpdated: 0,
+          employeesUnchanged: 0,
+          employeesNotInFile: 0,
+        }),
         changes: JSON.stringify([{ row: 2, kind: 'POST', key: 'P1', action: 'INSERT', fields: ['title'] }]),
         change_count: 1,
-        errors: JSON.stringify([{ row: 2, column: 'NI No', value: 'QQ123456Z', message: 'is not a National Insurance number', personal: true }]),
+        errors: JSON.stringify([
+          {
+            row: 2,
+            column: 'NI No',
+            value: 'QQ123456Z',
+            message: 'is not a National Insurance number',
+            personal: true,
+          },
+        ]),
         error_count: 1,
         message: 'refused',
         finished_at: new Date('2023-02-15T12:00:00Z'),

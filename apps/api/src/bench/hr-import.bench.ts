@@ -39,7 +39,21 @@ function exportOf(rows: number): Uint8Array {
       csvLine(
         i % 7 === 0
           ? [...post, ...Array<string>(12).fill('')]
-          : [...post, `${prefix}E${n}`, 'Test', 'Person', '14/03/1985', `AB${n}C`, 'Permanent', '01/09/2015', '', '1', String(20_000 + i), 'LGPS', ''],
+          : [
+              ...post,
+              `${prefix}E${n}`,
+              'Test',
+              'Person',
+              '14/03/1985',
+              `AB${n}C`,
+              'Permanent',
+              '01/09/2015',
+              '',
+              '1',
+              String(20_000 + i),
+              'LGPS',
+              '',
+            ],
       ),
     );
   }
@@ -48,17 +62,28 @@ function exportOf(rows: number): Uint8Array {
 
 async function importRows(rows: number, dryRun: boolean): Promise<void> {
   const bytes = exportOf(rows);
-  const job = await createImportJob(api.handle.db, { programmeId, fileName: 'bench.csv', bytes, dryRun }, null, new Date());
+  const job = await createImportJob(
+    api.handle.db,
+    { programmeId, fileName: 'bench.csv', bytes, dryRun },
+    null,
+    new Date(),
+  );
   const done: HrImport = await runImport({ db: api.handle.db, now: () => new Date() }, job, bytes);
   if (done.status !== 'SUCCEEDED') throw new Error(`the import ended ${done.status}: ${done.message}`);
 }
 
 const measure = (name: string, fn: () => Promise<void>) =>
-  test(name, async ({ bench }) => {
-    await bench(name, fn).run({ time: 0, iterations: 2, warmupIterations: 0, warmupTime: 0 });
-  }, 600_000);
+  test(
+    name,
+    async ({ bench }) => {
+      await bench(name, fn).run({ time: 0, iterations: 2, warmupIterations: 0, warmupTime: 0 });
+    },
+    600_000,
+  );
 
 describe('HR import of a 20,000-row export', () => {
   measure('dry run: read, check, apply and roll back 20,000 rows', () => importRows(20_000, true));
-  measure('import: read, check and apply 20,000 new rows in one transaction', () => importRows(20_000, false));
+  measure('import: read, check and apply 20,000 new rows in one transaction', () =>
+    importRows(20_000, false),
+  );
 });

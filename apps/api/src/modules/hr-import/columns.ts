@@ -129,7 +129,17 @@ export const COLUMNS: readonly Column[] = [
   {
     key: 'payrollNumber',
     header: 'Payroll Number',
-    spellings: ['Payroll No', 'Payroll Ref', 'Employee Number', 'Employee No', 'Emp No', 'Emp Number', 'Staff Number', 'Staff No', 'Person Number'],
+    spellings: [
+      'Payroll No',
+      'Payroll Ref',
+      'Employee Number',
+      'Employee No',
+      'Emp No',
+      'Emp Number',
+      'Staff Number',
+      'Staff No',
+      'Person Number',
+    ],
     part: 'employee',
     required: true,
     kind: 'text',
@@ -178,7 +188,8 @@ export const COLUMNS: readonly Column[] = [
     required: true,
     kind: 'niNumber',
     personal: true,
-    description: 'National Insurance number: two letters, six digits, A to D (spaces allowed), e.g. AB 12 34 56 C.',
+    description:
+      'National Insurance number: two letters, six digits, A to D (spaces allowed), e.g. AB 12 34 56 C.',
     example: 'AB123456C',
   },
   {
@@ -277,7 +288,8 @@ for (const c of COLUMNS) {
 }
 
 /** The column a header names, if any. */
-export const columnOfHeader = (header: string): Column | undefined => BY_SPELLING.get(normaliseHeader(header));
+export const columnOfHeader = (header: string): Column | undefined =>
+  BY_SPELLING.get(normaliseHeader(header));
 
 export const columnByKey = (key: ColumnKey): Column => COLUMNS.find((c) => c.key === key)!;
 
@@ -289,12 +301,25 @@ const spell = <T extends string>(into: Record<string, T>, value: T, spellings: s
   for (const s of [value, ...spellings]) into[code(s)] = value;
 };
 spell(CONTRACT_SPELLINGS, 'PERMANENT', ['Perm', 'Permanent contract', 'Established', 'Substantive']);
-spell(CONTRACT_SPELLINGS, 'FIXED_TERM', ['Fixed term', 'Fixed-term contract', 'FTC', 'Temporary', 'Temp', 'Fixed']);
+spell(CONTRACT_SPELLINGS, 'FIXED_TERM', [
+  'Fixed term',
+  'Fixed-term contract',
+  'FTC',
+  'Temporary',
+  'Temp',
+  'Fixed',
+]);
 spell(CONTRACT_SPELLINGS, 'CASUAL', ['Casual worker', 'Relief', 'Bank']);
 spell(CONTRACT_SPELLINGS, 'SESSIONAL', ['Sessional worker']);
 spell(CONTRACT_SPELLINGS, 'APPRENTICE', ['Apprenticeship']);
 spell(CONTRACT_SPELLINGS, 'AGENCY_WORKER', ['Agency', 'Agency staff', 'Agency worker']);
-spell(CONTRACT_SPELLINGS, 'SECONDEE_IN', ['Secondee', 'Secondee in', 'Seconded in', 'Secondment in', 'Secondment']);
+spell(CONTRACT_SPELLINGS, 'SECONDEE_IN', [
+  'Secondee',
+  'Secondee in',
+  'Seconded in',
+  'Secondment in',
+  'Secondment',
+]);
 spell(PENSION_SPELLINGS, 'LGPS', ['Local Government Pension Scheme', 'WYPF', 'West Yorkshire Pension Fund']);
 spell(PENSION_SPELLINGS, 'TPS', ["Teachers' Pension Scheme", 'Teachers Pension', 'Teachers']);
 spell(PENSION_SPELLINGS, 'NHS_PS', ['NHS', 'NHSPS', 'NHS Pension Scheme', 'NHS Pension']);

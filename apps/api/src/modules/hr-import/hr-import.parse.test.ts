@@ -41,7 +41,9 @@ describe('the column layout', () => {
   });
 
   it('reads contract types and pension schemes as people write them', () => {
-    expect(['Permanent', 'perm', 'Fixed term', 'Fixed-Term', 'FTC', 'Secondee in', 'Agency'].map(contractTypeOf)).toEqual([
+    expect(
+      ['Permanent', 'perm', 'Fixed term', 'Fixed-Term', 'FTC', 'Secondee in', 'Agency'].map(contractTypeOf),
+    ).toEqual([
       'PERMANENT',
       'PERMANENT',
       'FIXED_TERM',
@@ -50,14 +52,11 @@ describe('the column layout', () => {
       'SECONDEE_IN',
       'AGENCY_WORKER',
     ]);
-    expect(['LGPS', 'Opted out', 'opt-out', 'NHS Pension', "Teachers' Pension Scheme", 'None'].map(pensionSchemeOf)).toEqual([
-      'LGPS',
-      'OPTED_OUT',
-      'OPTED_OUT',
-      'NHS_PS',
-      'TPS',
-      'NONE',
-    ]);
+    expect(
+      ['LGPS', 'Opted out', 'opt-out', 'NHS Pension', "Teachers' Pension Scheme", 'None'].map(
+        pensionSchemeOf,
+      ),
+    ).toEqual(['LGPS', 'OPTED_OUT', 'OPTED_OUT', 'NHS_PS', 'TPS', 'NONE']);
     expect(contractTypeOf('Zero hours')).toBeUndefined();
   });
 
@@ -95,8 +94,10 @@ describe('formats', () => {
 });
 
 describe('reading files', () => {
-  const header = 'Post No;Job Title;Grade;Post FTE;Cost Center;Team Name;Service Area;Emp No;Forename;Surname;DOB;NI No;Contract;Start Date;CSD;FTE;Annual Salary;Pension;Pension No';
-  const row = 'P1;Social Worker;Grade 9;1;CS02123;Duty and Assessment Team Keighley;assessment;BR1;Siân;Ó Briain;3/7/1980;AB 12 34 56 C;Perm;01/09/2015;;1;"£39,850.00";LGPS;';
+  const header =
+    'Post No;Job Title;Grade;Post FTE;Cost Center;Team Name;Service Area;Emp No;Forename;Surname;DOB;NI No;Contract;Start Date;CSD;FTE;Annual Salary;Pension;Pension No';
+  const row =
+    'P1;Social Worker;Grade 9;1;CS02123;Duty and Assessment Team Keighley;assessment;BR1;Siân;Ó Briain;3/7/1980;AB 12 34 56 C;Perm;01/09/2015;;1;"£39,850.00";LGPS;';
 
   it('reads a semicolon-separated file with a byte-order mark and council header spellings', async () => {
     const file = await parseFile(enc(`\uFEFF${header}\r\n${row}\r\n`), 'export.csv');
@@ -116,7 +117,9 @@ describe('reading files', () => {
 
   it('reads a Windows-1252 file (as Excel saves CSV) and keeps its accented letters', async () => {
     const text = `${header.replaceAll(';', ',')}\r\n${row.replaceAll(';', ',').replace('"£39,850.00"', '39850')}\r\n`;
-    const bytes = Uint8Array.from([...text].map((ch) => (ch === 'â' ? 0xe2 : ch === 'Ó' ? 0xd3 : ch.charCodeAt(0))));
+    const bytes = Uint8Array.from(
+      [...text].map((ch) => (ch === 'â' ? 0xe2 : ch === 'Ó' ? 0xd3 : ch.charCodeAt(0))),
+    );
     expect(decodeText(bytes).encoding).toBe('windows-1252');
     const file = await parseFile(bytes, 'export.csv');
     expect(file.delimiter).toBe(',');
@@ -152,23 +155,38 @@ describe('reading files', () => {
     expect(file.format).toBe('xlsx');
     const checked = await checkFile(file, REF);
     expect(checked.errors).toEqual([]);
-    expect(checked.rows[0]!.employee).toMatchObject({ dateOfBirth: '1985-03-14', startDate: '2015-09-01', fte: 0.6, salary: 23910.5 });
+    expect(checked.rows[0]!.employee).toMatchObject({
+      dateOfBirth: '1985-03-14',
+      startDate: '2015-09-01',
+      fte: 0.6,
+      salary: 23910.5,
+    });
   });
 
   it('refuses a file that is not a workbook though it says .xlsx, and an empty one, with a clear message', async () => {
-    await expect(parseFile(enc('PK\u0003\u0004 not really'), 'x.xlsx')).rejects.toThrow(/not an Excel workbook/);
+    await expect(parseFile(enc('PK\u0003\u0004 not really'), 'x.xlsx')).rejects.toThrow(
+      /not an Excel workbook/,
+    );
     await expect(parseFile(new Uint8Array(), 'x.csv')).rejects.toThrow(/empty/);
   });
 
   it('reports a required column missing once, not on every row, and an unknown column', async () => {
     const headers = COLUMNS.filter((c) => c.key !== 'grade').map((c) => c.header);
     const values = COLUMNS.filter((c) => c.key !== 'grade').map((c) => c.example);
-    const lines = [[...headers, 'Favourite Colour'], [...values, 'blue'], [...values, 'red']];
+    const lines = [
+      [...headers, 'Favourite Colour'],
+      [...values, 'blue'],
+      [...values, 'red'],
+    ];
     const file = await parseFile(enc(lines.map((l) => l.join(',')).join('\n')), 'x.csv');
     const { errors, rows } = await checkFile(file, REF);
     expect(rows).toEqual([]);
     expect(errors).toEqual([
-      expect.objectContaining({ row: 1, column: 'Favourite Colour', message: expect.stringMatching(/unknown column/) }),
+      expect.objectContaining({
+        row: 1,
+        column: 'Favourite Colour',
+        message: expect.stringMatching(/unknown column/),
+      }),
       expect.objectContaining({ row: 1, column: 'Grade', message: 'required column missing' }),
       // The second example row repeats the first one's post and payroll numbers.
       expect.objectContaining({ row: 3, column: 'Post Number' }),

@@ -338,7 +338,13 @@ export async function applyRows(
     const before = existingPosts.get(r.postNumber);
     if (!before) {
       counts.postsInserted += 1;
-      changes.push({ row: r.row, kind: 'POST', key: r.postNumber, action: 'INSERT', fields: [...POST_FIELDS] });
+      changes.push({
+        row: r.row,
+        kind: 'POST',
+        key: r.postNumber,
+        action: 'INSERT',
+        fields: [...POST_FIELDS],
+      });
       postWrites.push({ ...values, post_number: r.postNumber });
       continue;
     }
@@ -355,7 +361,14 @@ export async function applyRows(
   for (const batch of chunks(postWrites, BATCH_SIZE)) {
     const written = await trx
       .insertInto('post')
-      .values(batch.map((p) => ({ ...p, programme_id: programmeId, created_at: options.now, updated_at: options.now })))
+      .values(
+        batch.map((p) => ({
+          ...p,
+          programme_id: programmeId,
+          created_at: options.now,
+          updated_at: options.now,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['programme_id', 'post_number']).doUpdateSet((eb) => ({
           team_id: eb.ref('excluded.team_id'),
@@ -389,7 +402,13 @@ export async function applyRows(
     if (!before) {
       counts.employeesInserted += 1;
       const fields = EMPLOYEE_FIELDS.filter((f) => values[f] !== null);
-      changes.push({ row: r.row, kind: 'EMPLOYEE', key: e.payrollNumber, action: 'INSERT', fields: [...fields, 'tupe_status'] });
+      changes.push({
+        row: r.row,
+        kind: 'EMPLOYEE',
+        key: e.payrollNumber,
+        action: 'INSERT',
+        fields: [...fields, 'tupe_status'],
+      });
       employeeWrites.push({
         ...values,
         payroll_number: e.payrollNumber,

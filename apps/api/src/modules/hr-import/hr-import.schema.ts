@@ -17,14 +17,21 @@ import { isUuid } from '../common/ids.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { COLUMNS, type Column } from './columns.ts';
-import { countImports, importsByIds, listImports, type ApplyCounts, type ImportChange } from './hr-import.repository.ts';
+import {
+  countImports,
+  importsByIds,
+  listImports,
+  type ApplyCounts,
+  type ImportChange,
+} from './hr-import.repository.ts';
 import { createImportJob, decodeBase64, liveProgress, startInBackground } from './hr-import.service.ts';
 import type { ImportError } from './validate.ts';
 
 const HR_IMPORT_STATUSES = ['QUEUED', 'CHECKING', 'APPLYING', 'SUCCEEDED', 'REFUSED', 'FAILED'] as const;
 
 export const HrImportStatusEnum = builder.enumType('HrImportStatus', {
-  description: 'QUEUED, then CHECKING every row, then APPLYING; it ends SUCCEEDED, REFUSED (errors in the file) or FAILED.',
+  description:
+    'QUEUED, then CHECKING every row, then APPLYING; it ends SUCCEEDED, REFUSED (errors in the file) or FAILED.',
   values: HR_IMPORT_STATUSES,
 });
 
@@ -46,7 +53,9 @@ const HrImportCountsRef = builder.objectRef<ApplyCounts>('HrImportCounts').imple
 const HrImportErrorRef = builder.objectRef<ImportError>('HrImportError').implement({
   description: 'One problem in the file. `value` can be personal data (then `personal` is true).',
   fields: (t) => ({
-    row: t.exposeInt('row', { description: 'As the spreadsheet shows it: the header is row 1; 0 for the whole file.' }),
+    row: t.exposeInt('row', {
+      description: 'As the spreadsheet shows it: the header is row 1; 0 for the whole file.',
+    }),
     column: t.exposeString('column', { description: 'The header as the file spells it.' }),
     value: t.exposeString('value'),
     message: t.exposeString('message'),
@@ -78,7 +87,11 @@ const HrImportColumnRef = builder.objectRef<Column>('HrImportColumn').implement(
   }),
 });
 
-const page = <T>(list: readonly T[], first: number | null | undefined, offset: number | null | undefined): T[] => {
+const page = <T>(
+  list: readonly T[],
+  first: number | null | undefined,
+  offset: number | null | undefined,
+): T[] => {
   const size = Math.min(Math.max(first ?? 100, 0), 1000);
   const from = Math.max(offset ?? 0, 0);
   return list.slice(from, from + size);
@@ -94,7 +107,9 @@ export const HrImportRef = builder.loadableNode('HrImport', {
     programme: t.field({ type: ProgrammeRef, resolve: (i) => i.programme_id }),
     fileName: t.exposeString('file_name'),
     fileSize: t.exposeInt('file_size', { description: 'Bytes.' }),
-    sha256: t.exposeString('sha256', { description: 'The SHA-256 of the file: the same file twice has the same.' }),
+    sha256: t.exposeString('sha256', {
+      description: 'The SHA-256 of the file: the same file twice has the same.',
+    }),
     uploadedBy: t.field({
       type: UserRef,
       nullable: true,
@@ -126,15 +141,22 @@ export const HrImportRef = builder.loadableNode('HrImport', {
     errors: t.field({
       type: [HrImportErrorRef],
       description: 'The error report, by row; `errorCount` is the total (the first 5,000 are kept).',
-      args: { first: t.arg.int({ required: false, defaultValue: 100 }), offset: t.arg.int({ required: false, defaultValue: 0 }) },
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 100 }),
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+      },
       resolve: (i, args, ctx, info) =>
         auditedRead(ctx, info, i.id, page(i.errors as ImportError[], args.first, args.offset)),
     }),
     changeCount: t.exposeInt('change_count'),
     changes: t.field({
       type: [HrImportChangeRef],
-      description: 'What changes (dry run: would change), by row; `changeCount` is the total (the first 5,000 are kept).',
-      args: { first: t.arg.int({ required: false, defaultValue: 100 }), offset: t.arg.int({ required: false, defaultValue: 0 }) },
+      description:
+        'What changes (dry run: would change), by row; `changeCount` is the total (the first 5,000 are kept).',
+      args: {
+        first: t.arg.int({ required: false, defaultValue: 100 }),
+        offset: t.arg.int({ required: false, defaultValue: 0 }),
+      },
       resolve: (i, args) => page(i.changes as ImportChange[], args.first, args.offset),
     }),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
@@ -195,7 +217,11 @@ const StartHrImportInput = builder.inputType('StartHrImportInput', {
     programmeId: t.id(),
     fileName: t.string({ description: 'The file’s name: .csv or .xlsx.' }),
     contentBase64: t.string({ description: 'The file’s bytes, base64-encoded (at most 15 MB of file).' }),
-    dryRun: t.boolean({ required: false, defaultValue: false, description: 'Check and apply, then roll back.' }),
+    dryRun: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'Check and apply, then roll back.',
+    }),
   }),
 });
 
@@ -222,7 +248,13 @@ builder.mutationFields((t) => ({
         );
       } catch (error) {
         const reason = refusalReason(error);
-        if (reason) await recordAudit(ctx, { kind: 'REFUSED', operation: 'startHrImport', entityType: 'HrImport', reason });
+        if (reason)
+          await recordAudit(ctx, {
+            kind: 'REFUSED',
+            operation: 'startHrImport',
+            entityType: 'HrImport',
+            reason,
+          });
         throw error;
       }
       startInBackground(

@@ -15,7 +15,12 @@ import { createHash } from 'node:crypto';
 import type { Database, HrImport, HrImportStatus } from '@handover/db';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../../schema/errors.ts';
-import { recordAudit, type AuditActor, type AuditEventInput, type AuditScope } from '../audit/audit.service.ts';
+import {
+  recordAudit,
+  type AuditActor,
+  type AuditEventInput,
+  type AuditScope,
+} from '../audit/audit.service.ts';
 import { MAX_FILE_BYTES } from './columns.ts';
 import {
   applyRows,
@@ -97,7 +102,14 @@ export async function createImportJob(
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   return insertImport(
     db,
-    { programmeId: input.programmeId, fileName, fileSize: input.bytes.byteLength, sha256, uploadedBy, dryRun: input.dryRun },
+    {
+      programmeId: input.programmeId,
+      fileName,
+      fileSize: input.bytes.byteLength,
+      sha256,
+      uploadedBy,
+      dryRun: input.dryRun,
+    },
     now,
   );
 }
@@ -140,7 +152,12 @@ const nothingChanged = (c: ApplyCounts) =>
   c.postsInserted + c.postsUpdated + c.employeesInserted + c.employeesUpdated === 0;
 
 const longDate = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(d);
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(d);
 
 /** The names of the fields a set of changes touches, e.g. `employee.salary`. Names, never values. */
 export const changedFieldNames = (changes: readonly ImportChange[]): string[] =>
@@ -188,7 +205,10 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
       file = await parseFile(bytes, job.file_name);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      await refuse([{ row: 0, column: '', value: '', message: error.message, personal: false }], `The file was refused: ${error.message}. Nothing was written.`);
+      await refuse(
+        [{ row: 0, column: '', value: '', message: error.message, personal: false }],
+        `The file was refused: ${error.message}. Nothing was written.`,
+      );
       return finish(db, job.id);
     }
     state.rowsTotal = file.rows.length;
@@ -204,7 +224,10 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     });
     if (checked.errors.length > 0) {
       const n = checked.errors.length;
-      await refuse(checked.errors, `The file has ${n.toLocaleString('en-GB')} error${n === 1 ? '' : 's'}: nothing was written. Correct them and upload the file again.`);
+      await refuse(
+        checked.errors,
+        `The file has ${n.toLocaleString('en-GB')} error${n === 1 ? '' : 's'}: nothing was written. Correct them and upload the file again.`,
+      );
       return finish(db, job.id);
     }
 
@@ -254,7 +277,9 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     const { counts, changes } = result;
     let message: string;
     if (nothingChanged(counts)) {
-      const earlier = job.dry_run ? undefined : await earlierSuccess(db, job.programme_id, job.sha256, job.id);
+      const earlier = job.dry_run
+        ? undefined
+        : await earlierSuccess(db, job.programme_id, job.sha256, job.id);
       message = earlier
         ? `This file was already imported on ${longDate(earlier.created_at)}; no changes.`
         : job.dry_run

@@ -89,7 +89,11 @@ describe('the HR import', () => {
   });
 
   /** Starts an import as HR, waits for it to end in this process and answers what HR then sees. */
-  async function runImport(fileName: string, content: string | Uint8Array, dryRun = false): Promise<ImportView> {
+  async function runImport(
+    fileName: string,
+    content: string | Uint8Array,
+    dryRun = false,
+  ): Promise<ImportView> {
     const res = await api.gql<{ startHrImport: { __typename: string; id?: string; message?: string } }>(
       `mutation ($input: StartHrImportInput!) {
         startHrImport(input: $input) { __typename ... on HrImport { id status } ... on Error { message } }
@@ -100,7 +104,11 @@ describe('the HR import', () => {
     const id = res.data?.startHrImport.id;
     if (!id) throw new Error(`startHrImport: ${JSON.stringify(res)}`);
     await waitForImport(decodeGlobalID(id).id);
-    const view = await api.gql<{ hrImport: ImportView }>(`query ($id: ID!) { hrImport(id: $id) { ${VIEW} } }`, { id }, hr);
+    const view = await api.gql<{ hrImport: ImportView }>(
+      `query ($id: ID!) { hrImport(id: $id) { ${VIEW} } }`,
+      { id },
+      hr,
+    );
     if (!view.data?.hrImport) throw new Error(`hrImport: ${JSON.stringify(view)}`);
     return view.data.hrImport;
   }
@@ -115,25 +123,62 @@ describe('the HR import', () => {
   it('imports a clean CSV export: new posts and employees inserted, with no decision yet and a provisional TUPE status', async () => {
     const csv = csvOf([
       filled('0001'),
-      filled('0002', { 'NI Number': 'CE 65 43 21 A', Service: 'school-improvement', Team: await teamOf('school-improvement') }),
+      filled('0002', {
+        'NI Number': 'CE 65 43 21 A',
+        Service: 'school-improvement',
+        Team: await teamOf('school-improvement'),
+      }),
       vacant('0003'),
     ]);
     const result = await runImport('clean.csv', csv);
     expect(result).toMatchObject({ status: 'SUCCEEDED', finished: true, rowsTotal: 3, errorCount: 0 });
-    expect(result.counts).toMatchObject({ postsInserted: 3, employeesInserted: 2, postsUpdated: 0, employeesUpdated: 0 });
+    expect(result.counts).toMatchObject({
+      postsInserted: 3,
+      employeesInserted: 2,
+      postsUpdated: 0,
+      employeesUpdated: 0,
+    });
     expect(result.counts!.employeesNotInFile).toBeGreaterThan(1000);
     const rows = await api.handle.db
       .selectFrom('employee')
       .innerJoin('post', 'post.id', 'employee.post_id')
-      .select(['payroll_number', 'tupe_status', 'assignment_decision', 'ni_number', 'post.post_number', 'post.vacant', 'salary'])
+      .select([
+        'payroll_number',
+        'tupe_status',
+        'assignment_decision',
+        'ni_number',
+        'post.post_number',
+        'post.vacant',
+        'salary',
+      ])
       .where('payroll_number', 'in', ['TT0001', 'TT0002'])
       .orderBy('payroll_number')
       .execute();
     expect(rows).toEqual([
-      { payroll_number: 'TT0001', tupe_status: 'IN_SCOPE_ASSIGNED', assignment_decision: null, ni_number: 'AB123456C', post_number: 'PT0001', vacant: false, salary: 39850 },
-      { payroll_number: 'TT0002', tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED', assignment_decision: null, ni_number: 'CE654321A', post_number: 'PT0002', vacant: false, salary: 39850 },
+      {
+        payroll_number: 'TT0001',
+        tupe_status: 'IN_SCOPE_ASSIGNED',
+        assignment_decision: null,
+        ni_number: 'AB123456C',
+        post_number: 'PT0001',
+        vacant: false,
+        salary: 39850,
+      },
+      {
+        payroll_number: 'TT0002',
+        tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED',
+        assignment_decision: null,
+        ni_number: 'CE654321A',
+        post_number: 'PT0002',
+        vacant: false,
+        salary: 39850,
+      },
     ]);
-    const post = await api.handle.db.selectFrom('post').select('vacant').where('post_number', '=', 'PT0003').executeTakeFirstOrThrow();
+    const post = await api.handle.db
+      .selectFrom('post')
+      .select('vacant')
+      .where('post_number', '=', 'PT0003')
+      .executeTakeFirstOrThrow();
     expect(post.vacant).toBe(true);
   });
 
@@ -144,7 +189,14 @@ describe('the HR import', () => {
     const before = await workforce();
     const second = await runImport('twice.csv', csv);
     expect(second.status).toBe('SUCCEEDED');
-    expect(second.counts).toMatchObject({ postsInserted: 0, postsUpdated: 0, postsUnchanged: 2, employeesInserted: 0, employeesUpdated: 0, employeesUnchanged: 1 });
+    expect(second.counts).toMatchObject({
+      postsInserted: 0,
+      postsUpdated: 0,
+      postsUnchanged: 2,
+      employeesInserted: 0,
+      employeesUpdated: 0,
+      employeesUnchanged: 1,
+    });
     expect(second.changeCount).toBe(0);
     expect(second.message).toMatch(/^This file was already imported on \d{1,2} \w+ \d{4}; no changes\.$/);
     // Versions and updated_at untouched.
@@ -166,14 +218,20 @@ describe('the HR import', () => {
     });
     const salaryChanges = result.changes.filter((c) => c.kind === 'EMPLOYEE' && c.action === 'UPDATE');
     expect(salaryChanges.every((c) => c.fields.join() === 'salary')).toBe(true);
-    expect(result.changes.filter((c) => c.kind === 'POST').every((c) => c.fields.join() === 'vacant')).toBe(true);
+    expect(result.changes.filter((c) => c.kind === 'POST').every((c) => c.fields.join() === 'vacant')).toBe(
+      true,
+    );
     const after = new Map(
       (await api.handle.db.selectFrom('employee').selectAll().execute()).map((e) => [e.payroll_number, e]),
     );
     const changed = new Set(salaryChanges.map((c) => c.key));
     for (const e of before) {
       const now = after.get(e.payroll_number)!;
-      expect([e.tupe_status, e.assignment_decision, e.assignment_rationale]).toEqual([now.tupe_status, now.assignment_decision, now.assignment_rationale]);
+      expect([e.tupe_status, e.assignment_decision, e.assignment_rationale]).toEqual([
+        now.tupe_status,
+        now.assignment_decision,
+        now.assignment_rationale,
+      ]);
       expect(now.version).toBe(changed.has(e.payroll_number) ? e.version + 1 : e.version);
       if (!changed.has(e.payroll_number)) expect(now.updated_at).toEqual(e.updated_at);
     }
@@ -185,7 +243,21 @@ describe('the HR import', () => {
       .where('entity_id', '=', decodeGlobalID(result.id).id)
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ operation: 'startHrImport', entity_type: 'HrImport', actor_role: 'HR' });
-    expect(event.fields).toEqual(['employee.continuous_service_date', 'employee.contract_type', 'employee.date_of_birth', 'employee.first_name', 'employee.fte', 'employee.last_name', 'employee.ni_number', 'employee.pension_scheme', 'employee.post_id', 'employee.salary', 'employee.start_date', 'employee.tupe_status', 'post.vacant']);
+    expect(event.fields).toEqual([
+      'employee.continuous_service_date',
+      'employee.contract_type',
+      'employee.date_of_birth',
+      'employee.first_name',
+      'employee.fte',
+      'employee.last_name',
+      'employee.ni_number',
+      'employee.pension_scheme',
+      'employee.post_id',
+      'employee.salary',
+      'employee.start_date',
+      'employee.tupe_status',
+      'post.vacant',
+    ]);
     expect(event.reason).toMatch(/employees: \d+ new, \d+ changed/);
     const newcomer = [...after.values()].find((e) => e.payroll_number === 'BR900001')!;
     expect(JSON.stringify(event)).not.toContain(newcomer.last_name);
@@ -195,14 +267,61 @@ describe('the HR import', () => {
   it('imports an .xlsx workbook with real Excel dates', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('HR export');
-    ws.addRow(['Post No', 'Job Title', 'Grade', 'Post FTE', 'Cost Center', 'Team', 'Service', 'Payroll No', 'Forename', 'Surname', 'DOB', 'NI No', 'Contract', 'Start Date', 'FTE', 'Salary', 'Pension']);
-    ws.addRow(['PX0001', 'Family Support Worker', 'Grade 6', 0.5, 'CS02999', 'Duty and Assessment Team Keighley', 'Assessment and Duty', 'XL0001', 'Nadia', 'Rahman', new Date(Date.UTC(1990, 10, 5)), 'JK 11 22 33 B', 'Fixed term', new Date(Date.UTC(2021, 0, 4)), 0.5, 13950, 'Opted out']);
+    ws.addRow([
+      'Post No',
+      'Job Title',
+      'Grade',
+      'Post FTE',
+      'Cost Center',
+      'Team',
+      'Service',
+      'Payroll No',
+      'Forename',
+      'Surname',
+      'DOB',
+      'NI No',
+      'Contract',
+      'Start Date',
+      'FTE',
+      'Salary',
+      'Pension',
+    ]);
+    ws.addRow([
+      'PX0001',
+      'Family Support Worker',
+      'Grade 6',
+      0.5,
+      'CS02999',
+      'Duty and Assessment Team Keighley',
+      'Assessment and Duty',
+      'XL0001',
+      'Nadia',
+      'Rahman',
+      new Date(Date.UTC(1990, 10, 5)),
+      'JK 11 22 33 B',
+      'Fixed term',
+      new Date(Date.UTC(2021, 0, 4)),
+      0.5,
+      13950,
+      'Opted out',
+    ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const result = await runImport('export.xlsx', bytes);
     expect(result.errors).toEqual([]);
     expect(result.counts).toMatchObject({ postsInserted: 1, employeesInserted: 1 });
-    const e = await api.handle.db.selectFrom('employee').selectAll().where('payroll_number', '=', 'XL0001').executeTakeFirstOrThrow();
-    expect(e).toMatchObject({ date_of_birth: '1990-11-05', start_date: '2021-01-04', continuous_service_date: '2021-01-04', contract_type: 'FIXED_TERM', pension_scheme: 'OPTED_OUT', fte: 0.5 });
+    const e = await api.handle.db
+      .selectFrom('employee')
+      .selectAll()
+      .where('payroll_number', '=', 'XL0001')
+      .executeTakeFirstOrThrow();
+    expect(e).toMatchObject({
+      date_of_birth: '1990-11-05',
+      start_date: '2021-01-04',
+      continuous_service_date: '2021-01-04',
+      contract_type: 'FIXED_TERM',
+      pension_scheme: 'OPTED_OUT',
+      fte: 0.5,
+    });
   });
 
   it('refuses a file with errors of every kind, names each (row, column, value, problem) and writes nothing', async () => {
@@ -214,10 +333,18 @@ describe('the HR import', () => {
       [filled('E05', { 'Date of Birth': '31/02/1980' }), 'Date of Birth', /not a date/],
       [filled('E06', { 'Date of Birth': '01/01/2010' }), 'Date of Birth', /age of 13 .*16 to 80/],
       [filled('E07', { 'Start Date': '02/04/2023' }), 'Start Date', /after the transfer date/],
-      [filled('E08', { 'Continuous Service Date': '02/09/2015' }), 'Continuous Service Date', /after the start date/],
+      [
+        filled('E08', { 'Continuous Service Date': '02/09/2015' }),
+        'Continuous Service Date',
+        /after the start date/,
+      ],
       [filled('E09', { 'Post FTE': '1.5' }), 'Post FTE', /more than 0 and at most 1/],
       [filled('E10', { 'Employee FTE': '0' }), 'Employee FTE', /more than 0 and at most 1/],
-      [filled('E11', { 'Post FTE': '0.5', 'Employee FTE': '0.6' }), 'Employee FTE', /more than the post’s FTE/],
+      [
+        filled('E11', { 'Post FTE': '0.5', 'Employee FTE': '0.6' }),
+        'Employee FTE',
+        /more than the post’s FTE/,
+      ],
       [filled('E12', { Salary: 'lots' }), 'Salary', /not an amount of money/],
       [filled('E13', { 'Contract Type': 'Zero hours' }), 'Contract Type', /not a contract type/],
       [filled('E14', { 'Pension Scheme': 'Private' }), 'Pension Scheme', /not a pension scheme/],
@@ -239,7 +366,9 @@ describe('the HR import', () => {
     expect(result.status).toBe('REFUSED');
     expect(result.counts).toBeNull();
     expect(result.message).toMatch(/errors: nothing was written/);
-    expect(result.errors).toContainEqual(expect.objectContaining({ row: 1, column: 'Colour', message: expect.stringMatching(/unknown column/) }));
+    expect(result.errors).toContainEqual(
+      expect.objectContaining({ row: 1, column: 'Colour', message: expect.stringMatching(/unknown column/) }),
+    );
     rows.forEach(([values, column, message], i) => {
       const row = i + 2;
       const found = result.errors.filter((e) => e.row === row);
@@ -265,14 +394,34 @@ describe('the HR import', () => {
   });
 
   it('runs a dry run in full and rolls it back: it shows what would change and stores nothing', async () => {
-    const csv = csvOf([filled('D01'), filled('0001', { Salary: '41000', 'Post Title': 'Senior Social Worker' })]);
+    const csv = csvOf([
+      filled('D01'),
+      filled('0001', { Salary: '41000', 'Post Title': 'Senior Social Worker' }),
+    ]);
     const before = await workforce();
     const result = await runImport('dry.csv', csv, true);
     expect(result).toMatchObject({ status: 'SUCCEEDED', dryRun: true });
-    expect(result.counts).toMatchObject({ postsInserted: 1, postsUpdated: 1, employeesInserted: 1, employeesUpdated: 1 });
+    expect(result.counts).toMatchObject({
+      postsInserted: 1,
+      postsUpdated: 1,
+      employeesInserted: 1,
+      employeesUpdated: 1,
+    });
     expect(result.message).toMatch(/^Dry run: nothing was written/);
-    expect(result.changes).toContainEqual({ row: 3, kind: 'POST', key: 'PT0001', action: 'UPDATE', fields: ['title'] });
-    expect(result.changes).toContainEqual({ row: 3, kind: 'EMPLOYEE', key: 'TT0001', action: 'UPDATE', fields: ['salary'] });
+    expect(result.changes).toContainEqual({
+      row: 3,
+      kind: 'POST',
+      key: 'PT0001',
+      action: 'UPDATE',
+      fields: ['title'],
+    });
+    expect(result.changes).toContainEqual({
+      row: 3,
+      kind: 'EMPLOYEE',
+      key: 'TT0001',
+      action: 'UPDATE',
+      fields: ['salary'],
+    });
     expect(await workforce()).toBe(before);
     const writes = await api.handle.db
       .selectFrom('audit_event')
@@ -297,13 +446,21 @@ describe('the HR import', () => {
       rows.push(
         i % 7 === 0
           ? vacant(`L${n}`, { Team: t.team, Service: t.service })
-          : filled(`L${n}`, { Team: t.team, Service: t.service, 'NI Number': `AB${n}C`, Salary: String(20_000 + i) }),
+          : filled(`L${n}`, {
+              Team: t.team,
+              Service: t.service,
+              'NI Number': `AB${n}C`,
+              Salary: String(20_000 + i),
+            }),
       );
     }
     const result = await runImport('large.csv', csvOf(rows));
     expect(result.errors).toEqual([]);
     expect(result).toMatchObject({ status: 'SUCCEEDED', rowsTotal: 20_000, rowsDone: 20_000 });
-    expect(result.counts).toMatchObject({ postsInserted: 20_000, employeesInserted: 20_000 - Math.ceil(20_000 / 7) });
+    expect(result.counts).toMatchObject({
+      postsInserted: 20_000,
+      employeesInserted: 20_000 - Math.ceil(20_000 / 7),
+    });
     expect(result.changeCount).toBe(20_000 + 20_000 - Math.ceil(20_000 / 7));
     const stored = await api.handle.db
       .selectFrom('employee')
@@ -314,7 +471,11 @@ describe('the HR import', () => {
   }, 120_000);
 
   it('marks an import left running by a stopped API as FAILED, saying nothing was written', async () => {
-    const hrUser = await api.handle.db.selectFrom('app_user').select('id').where('role', '=', 'HR').executeTakeFirstOrThrow();
+    const hrUser = await api.handle.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'HR')
+      .executeTakeFirstOrThrow();
     const left = await api.handle.db
       .insertInto('hr_import')
       .values(
@@ -331,8 +492,18 @@ describe('the HR import', () => {
       .returning('id')
       .execute();
     expect(await failInterruptedImports(api.handle.db, new Date())).toBe(3);
-    const rows = await api.handle.db.selectFrom('hr_import').select(['status', 'message', 'finished_at']).where('id', 'in', left.map((r) => r.id)).execute();
-    expect(rows.every((r) => r.status === 'FAILED' && r.message === INTERRUPTED && r.finished_at !== null)).toBe(true);
+    const rows = await api.handle.db
+      .selectFrom('hr_import')
+      .select(['status', 'message', 'finished_at'])
+      .where(
+        'id',
+        'in',
+        left.map((r) => r.id),
+      )
+      .execute();
+    expect(
+      rows.every((r) => r.status === 'FAILED' && r.message === INTERRUPTED && r.finished_at !== null),
+    ).toBe(true);
     // Finished imports are left as they were.
     expect(await failInterruptedImports(api.handle.db, new Date())).toBe(0);
   });
@@ -344,9 +515,18 @@ describe('the HR import', () => {
         { input: { programmeId, fileName: 'x.csv', contentBase64: b64('a,b\n'), ...input } },
         hr,
       );
-    expect((await ask({ contentBase64: 'not base64!' })).data?.startHrImport).toMatchObject({ __typename: 'ValidationError', field: 'contentBase64' });
-    expect((await ask({ fileName: 'staff.pdf' })).data?.startHrImport).toMatchObject({ __typename: 'ValidationError', field: 'fileName' });
-    expect((await ask({ programmeId: 'UHJvZ3JhbW1lOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==' })).data?.startHrImport).toMatchObject({ __typename: 'ValidationError', field: 'programmeId' });
+    expect((await ask({ contentBase64: 'not base64!' })).data?.startHrImport).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'contentBase64',
+    });
+    expect((await ask({ fileName: 'staff.pdf' })).data?.startHrImport).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'fileName',
+    });
+    expect(
+      (await ask({ programmeId: 'UHJvZ3JhbW1lOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==' })).data
+        ?.startHrImport,
+    ).toMatchObject({ __typename: 'ValidationError', field: 'programmeId' });
   });
 
   it('is HR’s alone: other roles may neither start an import nor read one', async () => {
@@ -365,11 +545,19 @@ describe('the HR import', () => {
         token,
       );
       expect(start.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const read = await api.gql('query ($id: ID!) { hrImport(id: $id) { status errors { value } } }', { id }, token);
+      const read = await api.gql(
+        'query ($id: ID!) { hrImport(id: $id) { status errors { value } } }',
+        { id },
+        token,
+      );
       expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(read.data?.hrImport ?? null).toBeNull();
     }
-    const rows = await api.handle.db.selectFrom('post').select('id').where('post_number', '=', 'PTZ01').execute();
+    const rows = await api.handle.db
+      .selectFrom('post')
+      .select('id')
+      .where('post_number', '=', 'PTZ01')
+      .execute();
     expect(rows).toEqual([]);
   });
 

@@ -63,23 +63,23 @@ function parseCsvFile(bytes: Uint8Array): ParsedFile {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parseCsv(text, {
+    const parsed: unknown = parseCsv(text, {
       bom: true,
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
       trim: false,
-    }) as string[][];
+    });
+    records = parsed as string[][];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new UnreadableFileError(`the file is not a CSV file that can be read: ${message}`);
   }
   const [header, ...data] = records;
-  if (!header || isBlank(header)) throw new UnreadableFileError('the file is empty: the first row must hold the column headers');
+  if (!header || isBlank(header))
+    throw new UnreadableFileError('the file is empty: the first row must hold the column headers');
   if (data.length > MAX_ROWS) throw tooMany(data.length);
-  const rows = data
-    .map((cells, i) => ({ row: i + 2, cells }))
-    .filter((r) => !isBlank(r.cells));
+  const rows = data.map((cells, i) => ({ row: i + 2, cells })).filter((r) => !isBlank(r.cells));
   return { format: 'csv', encoding, delimiter, headers: header, rows };
 }
 
@@ -95,7 +95,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result);
   if ('error' in value) return String(value.error);
   return '';
 }
@@ -110,14 +110,18 @@ async function parseXlsxFile(bytes: Uint8Array): Promise<ParsedFile> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.actualRowCount === 0) {
-    throw new UnreadableFileError('the workbook’s first worksheet is empty: its first row must hold the column headers');
+    throw new UnreadableFileError(
+      'the workbook’s first worksheet is empty: its first row must hold the column headers',
+    );
   }
   if (sheet.rowCount - 1 > MAX_ROWS) throw tooMany(sheet.rowCount - 1);
   const width = sheet.columnCount;
-  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value).trim());
+  const read = (r: ExcelJS.Row) =>
+    Array.from({ length: width }, (_, i) => cellText(r.getCell(i + 1).value).trim());
   const headers = read(sheet.getRow(1));
   while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-  if (headers.length === 0) throw new UnreadableFileError('the first row of the worksheet must hold the column headers');
+  if (headers.length === 0)
+    throw new UnreadableFileError('the first row of the worksheet must hold the column headers');
   const rows: ParsedRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const cells = read(sheet.getRow(r));

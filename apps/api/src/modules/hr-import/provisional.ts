@@ -9,7 +9,9 @@
 import type { TupeStatus } from '@handover/domain';
 import type { ImportService } from './hr-import.repository.ts';
 
-export function provisionalTupeStatus(service: Pick<ImportService, 'disposition' | 'transfer_status'>): TupeStatus {
+export function provisionalTupeStatus(
+  service: Pick<ImportService, 'disposition' | 'transfer_status'>,
+): TupeStatus {
   const transfers =
     service.transfer_status !== 'RETAINED' &&
     (service.disposition === 'TRANSFERS' || service.disposition === 'VARIES');

@@ -50,8 +50,30 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice
 const money = (n: number) => n.toFixed(2);
 const fte = (n: number) => String(Number(n.toFixed(3)));
 
-const STARTER_FIRST = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Ella', 'Faisal', 'Grace', 'Harry', 'Imran', 'Jess'];
-const STARTER_LAST = ['Akhtar', 'Brook', 'Clough', 'Dawson', 'Ellis', 'Farooq', 'Greenwood', 'Holroyd', 'Iqbal', 'Jowett'];
+const STARTER_FIRST = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Ella',
+  'Faisal',
+  'Grace',
+  'Harry',
+  'Imran',
+  'Jess',
+];
+const STARTER_LAST = [
+  'Akhtar',
+  'Brook',
+  'Clough',
+  'Dawson',
+  'Ellis',
+  'Farooq',
+  'Greenwood',
+  'Holroyd',
+  'Iqbal',
+  'Jowett',
+];
 
 export async function sampleExport(
   db: Kysely<Database>,

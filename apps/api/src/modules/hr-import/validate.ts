@@ -78,12 +78,18 @@ const NI_NEVER_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 export function checkNiNumber(value: string): { ok: string } | { error: string } {
   const ni = value.replace(/\s+/g, '').toUpperCase();
   if (!/^[A-Z]{2}[0-9]{6}[A-Z]$/.test(ni)) {
-    return { error: 'is not a National Insurance number: two letters, six digits and a letter A to D, e.g. AB123456C' };
+    return {
+      error:
+        'is not a National Insurance number: two letters, six digits and a letter A to D, e.g. AB123456C',
+    };
   }
-  if (NI_NEVER_PREFIXES.has(ni.slice(0, 2))) return { error: `cannot begin ${ni.slice(0, 2)}: HMRC never issues that prefix` };
+  if (NI_NEVER_PREFIXES.has(ni.slice(0, 2)))
+    return { error: `cannot begin ${ni.slice(0, 2)}: HMRC never issues that prefix` };
   if (!NI.test(ni)) {
     return /[A-D]$/.test(ni)
-      ? { error: `cannot begin ${ni.slice(0, 2)}: D, F, I, Q, U and V are never used, nor O as the second letter` }
+      ? {
+          error: `cannot begin ${ni.slice(0, 2)}: D, F, I, Q, U and V are never used, nor O as the second letter`,
+        }
       : { error: 'must end with a letter A to D' };
   }
   return { ok: ni };
@@ -117,7 +123,8 @@ const parseNumber = (value: string): number | null => {
   return /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(v) ? Number(v) : null;
 };
 
-const decimals = (value: string) => (value.replace(/[£,\s]/g, '').split('.')[1] ?? '').replace(/0+$/, '').length;
+const decimals = (value: string) =>
+  (value.replace(/[£,\s]/g, '').split('.')[1] ?? '').replace(/0+$/, '').length;
 
 /** Names of services and teams compared as headers are: case, spaces and punctuation ignored. */
 const nameKey = (name: string) =>
@@ -145,7 +152,13 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
     if (header === '') {
       const used = file.rows.some((r) => (r.cells[i] ?? '').trim() !== '');
       if (used) {
-        errors.push({ row: 1, column: `(column ${i + 1})`, value: '', message: 'this column has values but no header', personal: false });
+        errors.push({
+          row: 1,
+          column: `(column ${i + 1})`,
+          value: '',
+          message: 'this column has values but no header',
+          personal: false,
+        });
       }
       return;
     }
@@ -155,7 +168,8 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
         row: 1,
         column: header,
         value: header,
-        message: 'unknown column: not one of the import’s columns (see the template for the headers and their spellings)',
+        message:
+          'unknown column: not one of the import’s columns (see the template for the headers and their spellings)',
         personal: false,
       });
       return;
@@ -175,7 +189,13 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
   });
   for (const c of COLUMNS) {
     if (c.required && !index.has(c.key)) {
-      errors.push({ row: 1, column: c.header, value: '', message: 'required column missing', personal: false });
+      errors.push({
+        row: 1,
+        column: c.header,
+        value: '',
+        message: 'required column missing',
+        personal: false,
+      });
     }
   }
   const headersOk = errors.length === 0;
@@ -205,7 +225,13 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       return i === undefined ? '' : (r.cells[i] ?? '').trim();
     };
     const fail = (c: Column, value: string, message: string) =>
-      errors.push({ row: r.row, column: spelled.get(c.key) ?? c.header, value, message, personal: c.personal });
+      errors.push({
+        row: r.row,
+        column: spelled.get(c.key) ?? c.header,
+        value,
+        message,
+        personal: c.personal,
+      });
     const text = (key: ColumnKey, required: boolean): string | null => {
       const c = columnByKey(key);
       const v = at(key);
@@ -291,7 +317,8 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       const payrollNumber = text('payrollNumber', true);
       if (payrollNumber === null && at('payrollNumber') === '' && index.has('payrollNumber')) {
         // Named once more, so that the row's problem is clear: someone without a payroll number.
-        errors[errors.length - 1]!.message = `is blank: a payroll number is required when the row has an employee (${spelled.get(filled[0]!) ?? columnByKey(filled[0]!).header} is filled); leave every employee column blank for a vacant post`;
+        errors[errors.length - 1]!.message =
+          `is blank: a payroll number is required when the row has an employee (${spelled.get(filled[0]!) ?? columnByKey(filled[0]!).header} is filled); leave every employee column blank for a vacant post`;
       }
       const firstName = text('firstName', true);
       const lastName = text('lastName', true);
@@ -308,7 +335,11 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       if (contractRaw !== null) {
         contractType = contractTypeOf(contractRaw) ?? null;
         if (!contractType) {
-          fail(columnByKey('contractType'), contractRaw, `is not a contract type: ${columnByKey('contractType').description.replace(/\.$/, '')}`);
+          fail(
+            columnByKey('contractType'),
+            contractRaw,
+            `is not a contract type: ${columnByKey('contractType').description.replace(/\.$/, '')}`,
+          );
         }
       }
       const startDate = date('startDate', true);
@@ -330,7 +361,11 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       if (pensionRaw !== null) {
         pensionScheme = pensionSchemeOf(pensionRaw) ?? null;
         if (!pensionScheme) {
-          fail(columnByKey('pensionScheme'), pensionRaw, `is not a pension scheme: ${columnByKey('pensionScheme').description.replace(/\.$/, '')}`);
+          fail(
+            columnByKey('pensionScheme'),
+            pensionRaw,
+            `is not a pension scheme: ${columnByKey('pensionScheme').description.replace(/\.$/, '')}`,
+          );
         }
       }
       const pensionNumber = text('pensionNumber', false);
@@ -338,14 +373,26 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       if (dateOfBirth) {
         const age = ageOn(dateOfBirth, ref.transferDate);
         if (age < 16 || age > 80) {
-          fail(columnByKey('dateOfBirth'), at('dateOfBirth'), `gives an age of ${age} on the transfer date (${fmtDate(ref.transferDate)}); it must be 16 to 80`);
+          fail(
+            columnByKey('dateOfBirth'),
+            at('dateOfBirth'),
+            `gives an age of ${age} on the transfer date (${fmtDate(ref.transferDate)}); it must be 16 to 80`,
+          );
         }
       }
       if (startDate && startDate > ref.transferDate) {
-        fail(columnByKey('startDate'), at('startDate'), `is after the transfer date (${fmtDate(ref.transferDate)})`);
+        fail(
+          columnByKey('startDate'),
+          at('startDate'),
+          `is after the transfer date (${fmtDate(ref.transferDate)})`,
+        );
       }
       if (startDate && csdGiven && csdGiven > startDate) {
-        fail(columnByKey('continuousServiceDate'), at('continuousServiceDate'), `is after the start date (${fmtDate(startDate)}): continuous service cannot begin after employment`);
+        fail(
+          columnByKey('continuousServiceDate'),
+          at('continuousServiceDate'),
+          `is after the start date (${fmtDate(startDate)}): continuous service cannot begin after employment`,
+        );
       }
       if (employeeFte !== null && postFte !== null && employeeFte > postFte) {
         fail(columnByKey('employeeFte'), at('employeeFte'), `is more than the post’s FTE (${at('postFte')})`);
@@ -353,14 +400,26 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       if (payrollNumber !== null) {
         const first = firstPayrollRow.get(payrollNumber.toUpperCase());
         if (first !== undefined) {
-          fail(columnByKey('payrollNumber'), payrollNumber, `payroll number also on row ${first}: each employee once`);
+          fail(
+            columnByKey('payrollNumber'),
+            payrollNumber,
+            `payroll number also on row ${first}: each employee once`,
+          );
         } else firstPayrollRow.set(payrollNumber.toUpperCase(), r.row);
       }
       employeeOk = errors.length === before;
       if (
         employeeOk &&
-        payrollNumber && firstName && lastName && dateOfBirth && niNumber && contractType && startDate &&
-        employeeFte !== null && salary !== null && pensionScheme
+        payrollNumber &&
+        firstName &&
+        lastName &&
+        dateOfBirth &&
+        niNumber &&
+        contractType &&
+        startDate &&
+        employeeFte !== null &&
+        salary !== null &&
+        pensionScheme
       ) {
         employee = {
           payrollNumber,
@@ -380,7 +439,17 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
     }
 
     if (postNumber && title && grade && postFte !== null && costCentre && serviceId && teamId && employeeOk) {
-      rows.push({ row: r.row, postNumber, title, grade, fte: postFte, costCentre, teamId, serviceId, employee });
+      rows.push({
+        row: r.row,
+        postNumber,
+        title,
+        grade,
+        fte: postFte,
+        costCentre,
+        teamId,
+        serviceId,
+        employee,
+      });
     }
     done += 1;
     if (progress && done % PROGRESS_EVERY === 0) await progress(done);
@@ -388,7 +457,13 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
   if (progress) await progress(done);
   if (!headersOk) return { rows: [], errors };
   if (file.rows.length === 0) {
-    errors.push({ row: 0, column: '', value: '', message: 'the file has a header but no rows', personal: false });
+    errors.push({
+      row: 0,
+      column: '',
+      value: '',
+      message: 'the file has a header but no rows',
+      personal: false,
+    });
   }
   return { rows, errors };
 }

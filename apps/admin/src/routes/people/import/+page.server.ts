@@ -12,8 +12,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 type StartResult =
-  | { __typename: 'HrImport'; id: string }
-  | { __typename: 'ValidationError'; field: string; message: string };
+  { __typename: 'HrImport'; id: string } | { __typename: 'ValidationError'; field: string; message: string };
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
@@ -24,7 +23,10 @@ export const actions: Actions = {
     if (!(file instanceof File) || file.size === 0) {
       errors.push({ field: 'file', message: 'Select the HR export to import (a .csv or .xlsx file)' });
     } else if (!/\.(csv|txt|xlsx)$/i.test(file.name)) {
-      errors.push({ field: 'file', message: 'The selected file must be a CSV (.csv) or Excel workbook (.xlsx)' });
+      errors.push({
+        field: 'file',
+        message: 'The selected file must be a CSV (.csv) or Excel workbook (.xlsx)',
+      });
     } else if (file.size > MAX_BYTES) {
       errors.push({ field: 'file', message: 'The selected file must be smaller than 15 MB' });
     }
@@ -36,7 +38,10 @@ export const actions: Actions = {
         `mutation ($input: StartHrImportInput!) { startHrImport(input: $input) {
           __typename ... on HrImport { id } ... on ValidationError { field message }
         } }`,
-        { token: locals.token, variables: { input: { programmeId, fileName: file.name, contentBase64: content, dryRun } } },
+        {
+          token: locals.token,
+          variables: { input: { programmeId, fileName: file.name, contentBase64: content, dryRun } },
+        },
       ),
     );
     if (result.__typename === 'ValidationError') {

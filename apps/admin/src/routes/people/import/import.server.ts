@@ -71,11 +71,17 @@ const SUMMARY = 'id fileName dryRun status createdAt finishedAt errorCount chang
 /** The programme's id, the column layout and the latest imports. */
 export async function loadImportPage(token: string | null) {
   const data = await hrOnly(
-    gql<{ today: string; programmes: { edges: { node: { id: string; name: string } }[] } }>(programmeQuery(''), { token }),
+    gql<{ today: string; programmes: { edges: { node: { id: string; name: string } }[] } }>(
+      programmeQuery(''),
+      { token },
+    ),
   );
   const programme = firstProgramme(data);
   const rest = await hrOnly(
-    gql<{ hrImportColumns: ImportColumn[]; hrImports: { totalCount: number; edges: { node: ImportSummary }[] } }>(
+    gql<{
+      hrImportColumns: ImportColumn[];
+      hrImports: { totalCount: number; edges: { node: ImportSummary }[] };
+    }>(
       `query ($p: ID!) {
         hrImportColumns { header spellings part required personal description example }
         hrImports(programmeId: $p, first: 20) { totalCount edges { node { ${SUMMARY} } } }
@@ -95,7 +101,12 @@ export async function loadImportPage(token: string | null) {
 /** Errors and changes shown on the page; the CSV has every error kept. */
 export const SHOWN = 500;
 
-export async function loadImport(token: string | null, id: string, first = SHOWN, offset = 0): Promise<ImportDetail | null> {
+export async function loadImport(
+  token: string | null,
+  id: string,
+  first = SHOWN,
+  offset = 0,
+): Promise<ImportDetail | null> {
   const data = await hrOnly(
     gql<{ hrImport: ImportDetail | null }>(
       `query ($id: ID!, $first: Int!, $offset: Int!) { hrImport(id: $id) {

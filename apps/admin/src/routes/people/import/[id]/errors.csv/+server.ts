@@ -22,5 +22,9 @@ export const GET: RequestHandler = async ({ locals, params }) => {
     { header: 'Value', value: (e) => e.value },
     { header: 'Problem', value: (e) => e.message },
   ]);
-  return csvResponse(csv, `hr-import-errors-${first.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}`, first.createdAt.slice(0, 10));
+  return csvResponse(
+    csv,
+    `hr-import-errors-${first.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}`,
+    first.createdAt.slice(0, 10),
+  );
 };
