@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
 import { COLUMNS, csvLine } from './columns.ts';
 import { INTERRUPTED, failInterruptedImports } from './hr-import.repository.ts';
-import { waitForImport } from './hr-import.service.ts';
+import { createImportJob, runImport as runJob, waitForImport } from './hr-import.service.ts';
 import { sampleExport } from './sample.ts';
 
 type Values = Partial<Record<string, string>>;
@@ -469,6 +469,33 @@ describe('the HR import', () => {
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(20_000 - Math.ceil(20_000 / 7));
   }, 120_000);
+
+  it('reports progress as it checks and then applies, every 500 rows, and ends with every row done', async () => {
+    const rows: Values[] = [];
+    for (let i = 0; i < 1_600; i++) rows.push(vacant(`G${String(i).padStart(5, '0')}`));
+    const bytes = new TextEncoder().encode(csvOf(rows));
+    const job = await createImportJob(
+      api.handle.db,
+      { programmeId: programmeIdRaw(), fileName: 'progress.csv', bytes, dryRun: true },
+      null,
+      new Date(),
+    );
+    const seen: { status: string; rowsDone: number; rowsTotal: number | null }[] = [];
+    const done = await runJob(
+      { db: api.handle.db, now: () => new Date(), onProgress: (p) => seen.push(p) },
+      job,
+      bytes,
+    );
+    expect(done).toMatchObject({ status: 'SUCCEEDED', rows_total: 1_600, rows_done: 1_600 });
+    const checking = seen
+      .filter((p) => p.status === 'CHECKING' && p.rowsTotal === 1_600)
+      .map((p) => p.rowsDone);
+    expect(checking).toEqual([0, 500, 1_000, 1_500, 1_600]);
+    const applying = seen.filter((p) => p.status === 'APPLYING').map((p) => p.rowsDone);
+    expect(applying.length).toBeGreaterThan(2);
+    expect(applying).toEqual([...applying].sort((a, b) => a - b));
+    expect(applying.at(-1)).toBe(1_600);
+  });
 
   it('marks an import left running by a stopped API as FAILED, saying nothing was written', async () => {
     const hrUser = await api.handle.db
