@@ -87,7 +87,7 @@ describe('the HR import in the admin app', () => {
     expect(res.status()).toBe(200);
     const [header, example] = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toMatch(/^Post Number,Post Title,Grade,Post FTE,Cost Centre,Team,Service,Payroll Number,/);
-    expect(example).toMatch(/^P10001,/);
+    expect(example).toMatch(/^P99001,/);
     await context.close();
   });
 

@@ -58,7 +58,7 @@ export const COLUMNS: readonly Column[] = [
     kind: 'text',
     personal: false,
     description: 'The establishment post number; unique in the file. Posts are matched by it.',
-    example: 'P10001',
+    example: 'P99001',
   },
   {
     key: 'postTitle',
@@ -145,7 +145,7 @@ export const COLUMNS: readonly Column[] = [
     kind: 'text',
     personal: false,
     description: 'The employee’s payroll number; unique in the file. Employees are matched by it.',
-    example: 'BR300001',
+    example: 'BR999001',
   },
   {
     key: 'firstName',
