@@ -7,7 +7,15 @@ import { expectAccessible, launch, signedIn, url, type Role } from './browser';
 const SHOTS = new URL('./screenshots/', import.meta.url);
 
 let browser: Browser;
-let ids: { item: string; service: string; milestone: string; raid: string; employee: string; user: string };
+let ids: {
+  item: string;
+  service: string;
+  milestone: string;
+  raid: string;
+  employee: string;
+  user: string;
+  hrImport?: string;
+};
 
 beforeAll(async () => {
   browser = await launch();
@@ -48,6 +56,34 @@ beforeAll(async () => {
     '{ userAccounts(first: 50) { edges { node { id email } } } }',
   );
   ids.user = users.userAccounts.edges.find((e) => e.node.email === 'editor@handover.example')!.node.id;
+  // An HR import refused for an error, so that its result page shows the report; it writes nothing.
+  const programmes = await apiAs<{ programmes: { edges: { node: { id: string } }[] } }>(
+    'hr',
+    '{ programmes(first: 1) { edges { node { id } } } }',
+  );
+  const started = await apiAs<{ startHrImport: { id: string } }>(
+    'hr',
+    'mutation ($input: StartHrImportInput!) { startHrImport(input: $input) { ... on HrImport { id } } }',
+    {
+      input: {
+        programmeId: programmes.programmes.edges[0]!.node.id,
+        fileName: 'accessibility.csv',
+        contentBase64: Buffer.from('Post Number,Post Title,Colour\r\nPA11Y1,Social Worker,blue\r\n').toString(
+          'base64',
+        ),
+      },
+    },
+  );
+  ids.hrImport = started.startHrImport.id;
+  for (let i = 0; i < 50; i++) {
+    const found = await apiAs<{ hrImport: { finished: boolean } }>(
+      'hr',
+      'query ($id: ID!) { hrImport(id: $id) { finished } }',
+      { id: ids.hrImport },
+    );
+    if (found.hrImport.finished) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 afterAll(async () => browser?.close());
 
@@ -73,6 +109,8 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'hr', path: () => '/people/transfer' },
   { role: 'viewer', path: () => '/people/assignment' },
   { role: 'viewer', path: () => '/people/transfer' },
+  { role: 'hr', path: () => '/people/import' },
+  { role: 'hr', path: () => `/people/import/${encodeURIComponent(ids.hrImport!)}` },
   { role: 'admin', path: () => '/audit' },
   { role: 'admin', path: () => '/audit?kind=WRITE&kind=REFUSED' },
   { role: 'admin', path: () => '/partners' },

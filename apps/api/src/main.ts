@@ -8,6 +8,7 @@ import { createDb, isEmpty, migrateToLatest, seedDemo } from '@handover/db';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadEnv, pgliteDir } from './env.ts';
+import { failInterruptedImports } from './modules/hr-import/hr-import.repository.ts';
 
 const env = loadEnv();
 const handle = await createDb({ url: env.DATABASE_URL, dataDir: pgliteDir(env) });
@@ -24,6 +25,10 @@ if (env.HANDOVER_SEED && (await isEmpty(handle.db))) {
     .join(', ');
   console.log(`Handover: loaded the demo programme in ${Date.now() - started} ms (${counts})`);
 }
+
+// An HR import left running when the API last stopped never committed: say so on its job row.
+const interrupted = await failInterruptedImports(handle.db, new Date());
+if (interrupted > 0) console.log(`Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`);
 
 if (env.HANDOVER_TODAY) console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY); sessions keep real time`);
 

@@ -5,6 +5,7 @@ import * as audit from './migrations/20261201T0100_audit.ts';
 import * as partner from './migrations/20261201T0200_partner.ts';
 import * as signinThrottle from './migrations/20261201T0300_signin_throttle.ts';
 import * as userWorkstream from './migrations/20261201T0400_user_workstream.ts';
+import * as hrImport from './migrations/20261201T0500_hr_import.ts';
 import * as tupeAssignment from './migrations/20261201T0600_tupe_assignment.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0200_partner': partner,
   '20261201T0300_signin_throttle': signinThrottle,
   '20261201T0400_user_workstream': userWorkstream,
+  '20261201T0500_hr_import': hrImport,
   '20261201T0600_tupe_assignment': tupeAssignment,
 };
 

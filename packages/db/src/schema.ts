@@ -348,6 +348,32 @@ export interface SigninFailureTable {
   failed_at: Date;
 }
 
+/** Where an HR import job stands. */
+export type HrImportStatus = 'QUEUED' | 'CHECKING' | 'APPLYING' | 'SUCCEEDED' | 'REFUSED' | 'FAILED';
+
+/** One upload of the council's HR export: a job with its progress, counts, changes and error report (HR only). */
+export interface HrImportTable {
+  id: Generated<string>;
+  programme_id: string;
+  file_name: string;
+  file_size: number;
+  sha256: string;
+  /** Null when run from the command line. */
+  uploaded_by: string | null;
+  dry_run: boolean;
+  status: WithDefault<HrImportStatus>;
+  rows_total: number | null;
+  rows_done: WithDefault<number>;
+  counts: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  changes: ColumnType<unknown[], string | undefined, string>;
+  change_count: WithDefault<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  error_count: WithDefault<number>;
+  message: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -373,6 +399,7 @@ export interface Database {
   assignment_decision_record: AssignmentDecisionRecordTable;
   assignment_appeal: AssignmentAppealTable;
   transfer_run: TransferRunTable;
+  hr_import: HrImportTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -398,3 +425,4 @@ export type ContactRoute = Selectable<ContactRouteTable>;
 export type AssignmentDecisionRecord = Selectable<AssignmentDecisionRecordTable>;
 export type AssignmentAppeal = Selectable<AssignmentAppealTable>;
 export type TransferRun = Selectable<TransferRunTable>;
+export type HrImport = Selectable<HrImportTable>;

@@ -190,6 +190,7 @@ const NODE_TABLES: Record<string, string> = {
   ContactRoute: 'contact_route',
   DataSharingAgreement: 'data_sharing_agreement',
   Employee: 'employee',
+  HrImport: 'hr_import',
   Milestone: 'milestone',
   Organisation: 'organisation',
   Post: 'post',
@@ -414,6 +415,17 @@ const MUTATION_SAMPLES: Record<
       input: { employeeId: missingId('Employee'), expectedVersion: 1, withdrawnOn: '2023-02-01' },
     },
   },
+  startHrImport: {
+    query: `mutation ($input: StartHrImportInput!) { startHrImport(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        programmeId: missingId('Programme'),
+        fileName: 'never.csv',
+        contentBase64: 'YSxi',
+        dryRun: true,
+      },
+    },
+  },
 };
 
 describe('the access matrix, asked cell by cell', () => {
@@ -464,6 +476,50 @@ describe('the access matrix, asked cell by cell', () => {
           .executeTakeFirst()
       )?.id,
     };
+    // An HR import with a change and an error, so that every field of its types has something to answer.
+    const programme = await db.selectFrom('programme').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const hr = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'HR')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('hr_import')
+      .values({
+        programme_id: programme.id,
+        file_name: 'matrix.csv',
+        file_size: 10,
+        sha256: '0'.repeat(64),
+        uploaded_by: hr.id,
+        dry_run: true,
+        status: 'REFUSED',
+        rows_total: 1,
+        rows_done: 1,
+        counts: JSON.stringify({
+          postsInserted: 1,
+          postsUpdated: 0,
+          postsUnchanged: 0,
+          employeesInserted: 0,
+          employeesUpdated: 0,
+          employeesUnchanged: 0,
+          employeesNotInFile: 0,
+        }),
+        changes: JSON.stringify([{ row: 2, kind: 'POST', key: 'P1', action: 'INSERT', fields: ['title'] }]),
+        change_count: 1,
+        errors: JSON.stringify([
+          {
+            row: 2,
+            column: 'NI No',
+            value: 'QQ123456Z',
+            message: 'is not a National Insurance number',
+            personal: true,
+          },
+        ]),
+        error_count: 1,
+        message: 'refused',
+        finished_at: new Date('2023-02-15T12:00:00Z'),
+      })
+      .execute();
     for (const [type, table] of Object.entries(NODE_TABLES)) {
       const row = await sql<{ id: string }>`select id from ${sql.table(table)} order by id limit 1`.execute(
         db,

@@ -134,6 +134,9 @@ export const MATRIX = {
   'Query.transferRuns': STAFF_READ,
   'Query.users': STAFF_READ,
   'Query.viewer': PUBLIC,
+  'Query.hrImport': PERSONAL,
+  'Query.hrImportColumns': PERSONAL,
+  'Query.hrImports': PERSONAL,
 
   // Mutation: every write. Needs a signed-in caller unless the rule says PUBLIC.
   // The TUPE workflow's writes change a person's record: HR only (the rule PERSONAL), the transfer run too.
@@ -159,6 +162,7 @@ export const MATRIX = {
   'Mutation.updateRaidItem': PLAN_WRITE,
   'Mutation.updateUser': ADMIN_ONLY,
   'Mutation.withdrawObjection': PERSONAL,
+  'Mutation.startHrImport': PERSONAL,
 
   // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
   'ApiToken.createdAt': ADMIN_ONLY,
@@ -329,6 +333,59 @@ export const MATRIX = {
   'Headcount.fte': SHARED_READ,
   'Headcount.posts': SHARED_READ,
   'Headcount.vacantPosts': SHARED_READ,
+
+  // HrImport: an upload of the council's HR export, its progress, changes and error report: HR only.
+  'HrImport.changeCount': PERSONAL,
+  'HrImport.changes': PERSONAL,
+  'HrImport.counts': PERSONAL,
+  'HrImport.createdAt': PERSONAL,
+  'HrImport.dryRun': PERSONAL,
+  'HrImport.errorCount': PERSONAL,
+  'HrImport.errors': PERSONAL,
+  'HrImport.fileName': PERSONAL,
+  'HrImport.fileSize': PERSONAL,
+  'HrImport.finished': PERSONAL,
+  'HrImport.finishedAt': PERSONAL,
+  'HrImport.id': PERSONAL,
+  'HrImport.message': PERSONAL,
+  'HrImport.programme': PERSONAL,
+  'HrImport.rowsDone': PERSONAL,
+  'HrImport.rowsTotal': PERSONAL,
+  'HrImport.sha256': PERSONAL,
+  'HrImport.status': PERSONAL,
+  'HrImport.uploadedBy': PERSONAL,
+
+  // HrImportChange: part of an HR import (HR only).
+  'HrImportChange.action': PERSONAL,
+  'HrImportChange.fields': PERSONAL,
+  'HrImportChange.key': PERSONAL,
+  'HrImportChange.kind': PERSONAL,
+  'HrImportChange.row': PERSONAL,
+
+  // HrImportColumn: part of an HR import (HR only).
+  'HrImportColumn.description': PERSONAL,
+  'HrImportColumn.example': PERSONAL,
+  'HrImportColumn.header': PERSONAL,
+  'HrImportColumn.part': PERSONAL,
+  'HrImportColumn.personal': PERSONAL,
+  'HrImportColumn.required': PERSONAL,
+  'HrImportColumn.spellings': PERSONAL,
+
+  // HrImportCounts: part of an HR import (HR only).
+  'HrImportCounts.employeesInserted': PERSONAL,
+  'HrImportCounts.employeesNotInFile': PERSONAL,
+  'HrImportCounts.employeesUnchanged': PERSONAL,
+  'HrImportCounts.employeesUpdated': PERSONAL,
+  'HrImportCounts.postsInserted': PERSONAL,
+  'HrImportCounts.postsUnchanged': PERSONAL,
+  'HrImportCounts.postsUpdated': PERSONAL,
+
+  // HrImportError: part of an HR import (HR only).
+  'HrImportError.column': PERSONAL,
+  'HrImportError.message': PERSONAL,
+  'HrImportError.personal': PERSONAL,
+  'HrImportError.row': PERSONAL,
+  'HrImportError.value': PERSONAL,
 
   // InvalidCredentialsError: an answer of login.
   'InvalidCredentialsError.message': PUBLIC,

@@ -13,6 +13,7 @@ import '../modules/audit/audit.schema.ts';
 import '../modules/partner/partner.schema.ts';
 import '../modules/agreement/agreement.schema.ts';
 import '../modules/user/user.schema.ts';
+import '../modules/hr-import/hr-import.schema.ts';
 import { builder } from './builder.ts';
 
 /** The full schema: staff, signed in with a session. */
