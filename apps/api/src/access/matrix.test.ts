@@ -534,7 +534,6 @@ describe('the access matrix, asked cell by cell', () => {
       {},
       tokens.get('HR'),
     );
-    const programme = await db.selectFrom('programme').select('id').executeTakeFirstOrThrow();
     const afterInstant = new Date('2023-04-01T08:00:00Z');
     await runTransfer(
       db,

@@ -157,7 +157,7 @@ describe('the HR import', () => {
     expect(rows).toEqual([
       {
         payroll_number: 'TT0001',
-        tupe_status: 'IN_SCOPE_ASSIGNED',
+        tupe_status: 'IN_SCOPE_DISPUTED',
         assignment_decision: null,
         ni_number: 'AB123456C',
         post_number: 'PT0001',
