@@ -7,6 +7,7 @@ import * as signinThrottle from './migrations/20261201T0300_signin_throttle.ts';
 import * as userWorkstream from './migrations/20261201T0400_user_workstream.ts';
 import * as hrImport from './migrations/20261201T0500_hr_import.ts';
 import * as tupeAssignment from './migrations/20261201T0600_tupe_assignment.ts';
+import * as tupeEliConsultation from './migrations/20261201T0700_tupe_eli_consultation.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0400_user_workstream': userWorkstream,
   '20261201T0500_hr_import': hrImport,
   '20261201T0600_tupe_assignment': tupeAssignment,
+  '20261201T0700_tupe_eli_consultation': tupeEliConsultation,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -28,6 +28,12 @@ import type {
   TupeStatus,
   UserRole,
   WorkstreamCode,
+  AdmissionType,
+  EliInclusionReason,
+  EliPackageKind,
+  EliPackageStatus,
+  MeasureParty,
+  RecordedTupeStep,
 } from '@handover/domain';
 
 /** `YYYY-MM-DD`. */
@@ -374,6 +380,80 @@ export interface HrImportTable {
   finished_at: Date | null;
 }
 
+/** An ELI package (reg 11): once SENT it is never changed again, only followed by an UPDATE package. */
+export interface EliPackageTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  number: number;
+  kind: EliPackageKind;
+  status: WithDefault<EliPackageStatus>;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  notes: WithDefault<string>;
+  sent_on: DateColumn | null;
+  sent_at: Date | null;
+  sent_by: string | null;
+}
+
+export interface EliPackageEmployeeTable {
+  package_id: string;
+  employee_id: string;
+  reason: EliInclusionReason;
+  /** The employee row's version when the package listed them: a later version is a change since. */
+  employee_version: number;
+}
+
+export interface TupeMeasureTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  description: string;
+  envisaged_by: MeasureParty;
+  groups_affected: ColumnType<string[], string[] | undefined, string[]>;
+  consultation_required: boolean;
+  notified_on: DateColumn | null;
+}
+
+/** A meeting with the recognised unions; attendees are representatives by role, never staff records. */
+export interface ConsultationMeetingTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  held_on: DateColumn;
+  unions: ColumnType<string[], string[], string[]>;
+  other_union: string | null;
+  attendees: ColumnType<string[], string[] | undefined, string[]>;
+  issues_raised: ColumnType<string[], string[] | undefined, string[]>;
+  minutes_url: string | null;
+}
+
+/** The measures letter sent to one employee (HR only). */
+export interface MeasuresLetterTable {
+  employee_id: string;
+  programme_id: string;
+  sent_on: DateColumn;
+  recorded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface PensionAdmissionAgreementTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  fund_name: string;
+  admission: AdmissionType;
+  guarantor: WithDefault<string>;
+  employer_rate: number | null;
+  pass_through: WithDefault<boolean>;
+  bond_note: WithDefault<string>;
+  signed_on: DateColumn | null;
+}
+
+/** A timeline step HR records as done (the steps no other data shows). */
+export interface TupeStepRecordTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  step: RecordedTupeStep;
+  done_on: DateColumn;
+  recorded_by: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -400,6 +480,13 @@ export interface Database {
   assignment_appeal: AssignmentAppealTable;
   transfer_run: TransferRunTable;
   hr_import: HrImportTable;
+  eli_package: EliPackageTable;
+  eli_package_employee: EliPackageEmployeeTable;
+  tupe_measure: TupeMeasureTable;
+  consultation_meeting: ConsultationMeetingTable;
+  measures_letter: MeasuresLetterTable;
+  pension_admission_agreement: PensionAdmissionAgreementTable;
+  tupe_step_record: TupeStepRecordTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -426,3 +513,8 @@ export type AssignmentDecisionRecord = Selectable<AssignmentDecisionRecordTable>
 export type AssignmentAppeal = Selectable<AssignmentAppealTable>;
 export type TransferRun = Selectable<TransferRunTable>;
 export type HrImport = Selectable<HrImportTable>;
+export type EliPackage = Selectable<EliPackageTable>;
+export type TupeMeasure = Selectable<TupeMeasureTable>;
+export type ConsultationMeeting = Selectable<ConsultationMeetingTable>;
+export type PensionAdmissionAgreement = Selectable<PensionAdmissionAgreementTable>;
+export type TupeStepRecord = Selectable<TupeStepRecordTable>;

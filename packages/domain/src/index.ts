@@ -4,3 +4,4 @@ export * from './checklist.ts';
 export * from './readiness.ts';
 export * from './raid.ts';
 export * from './tupe.ts';
+export * from './tupe-timeline.ts';

@@ -1,3 +1,4 @@
+import type { TimelineStep } from '$lib/tupe';
 /** The programme dashboard as the page shows it: its data and the choices of what to show. */
 
 export interface Item {
@@ -55,6 +56,7 @@ export interface Dashboard {
   }>;
   headcountByTupeStatus: { tupeStatus: string; employees: number; fte: number }[];
   riskBands: { band: string; min: number; max: number }[];
+  tupeTimeline: TimelineStep[];
 }
 
 /** The five highest current scores among the open risks and issues. */

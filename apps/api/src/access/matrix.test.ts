@@ -26,6 +26,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/partner/partner.service.ts';
 import { runTransfer } from '../modules/people/tupe.service.ts';
+import { createEliPackage } from '../modules/eli/eli.service.ts';
 import { partnerSchema, schema } from '../schema/index.ts';
 import { startTestApi, type GqlResponse, type TestApi } from '../test/harness.ts';
 import { MATRIX_ROWS, SUBJECTS, type Rule, type Subject } from './matrix.ts';
@@ -200,6 +201,10 @@ const NODE_TABLES: Record<string, string> = {
   Team: 'team',
   User: 'app_user',
   Workstream: 'workstream',
+  EliPackage: 'eli_package',
+  TupeMeasure: 'tupe_measure',
+  ConsultationMeeting: 'consultation_meeting',
+  PensionAdmissionAgreement: 'pension_admission_agreement',
 };
 
 /** Where a type's fields are asked: a query with a hole for the selection, and the path to it. */
@@ -426,6 +431,62 @@ const MUTATION_SAMPLES: Record<
       },
     },
   },
+  createEliPackage: {
+    query: `mutation ($input: CreateEliPackageInput!) { createEliPackage(input: $input) { ${ANSWER} } }`,
+    variables: { input: { programmeId: missingId('Programme') } },
+  },
+  updateEliPackage: {
+    query: `mutation ($input: UpdateEliPackageInput!) { updateEliPackage(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('EliPackage'), expectedVersion: 1, notes: 'never saved' } },
+  },
+  sendEliPackage: {
+    query: `mutation ($input: SendEliPackageInput!) { sendEliPackage(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('EliPackage'), expectedVersion: 1, sentOn: '2023-02-01' } },
+  },
+  createTupeMeasure: {
+    query: `mutation ($input: CreateTupeMeasureInput!) { createTupeMeasure(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        programmeId: missingId('Programme'),
+        description: 'never made',
+        envisagedBy: 'TRANSFEREE',
+        consultationRequired: true,
+      },
+    },
+  },
+  updateTupeMeasure: {
+    query: `mutation ($input: UpdateTupeMeasureInput!) { updateTupeMeasure(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('TupeMeasure'), expectedVersion: 1, description: 'never saved' } },
+  },
+  createConsultationMeeting: {
+    query: `mutation ($input: CreateConsultationMeetingInput!) { createConsultationMeeting(input: $input) { ${ANSWER} } }`,
+    variables: { input: { programmeId: missingId('Programme'), heldOn: '2023-02-01', unions: ['UNISON'] } },
+  },
+  updateConsultationMeeting: {
+    query: `mutation ($input: UpdateConsultationMeetingInput!) { updateConsultationMeeting(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('ConsultationMeeting'), expectedVersion: 1, attendees: [] } },
+  },
+  recordMeasuresLetters: {
+    query: `mutation ($input: RecordMeasuresLettersInput!) { recordMeasuresLetters(input: $input) { ${ANSWER} } }`,
+    variables: { input: { programmeId: missingId('Programme'), sentOn: '2023-02-01' } },
+  },
+  savePensionAdmissionAgreement: {
+    query: `mutation ($input: SavePensionAdmissionAgreementInput!) { savePensionAdmissionAgreement(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        programmeId: missingId('Programme'),
+        fundName: 'never saved',
+        admission: 'OPEN',
+        passThrough: false,
+      },
+    },
+  },
+  recordTupeStep: {
+    query: `mutation ($input: RecordTupeStepInput!) { recordTupeStep(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: { programmeId: missingId('Programme'), step: 'FINAL_LIST_AGREED', doneOn: '2023-02-01' },
+    },
+  },
 };
 
 describe('the access matrix, asked cell by cell', () => {
@@ -453,6 +514,29 @@ describe('the access matrix, asked cell by cell', () => {
       new Date('2023-02-15T12:00:00Z'),
     );
     tokens.set('PARTNER', made.token);
+    // An ELI package (the demo has none sent yet), so that its fields and who is in it have something to answer.
+    const programme = await db.selectFrom('programme').select('id').executeTakeFirstOrThrow();
+    await createEliPackage(
+      db,
+      { programmeId: programme.id, categories: ['IDENTITY_AND_AGE'] },
+      new Date('2023-02-15T12:00:00Z'),
+    );
+    // A measures letter (the demo has none yet), so that who has had one has something to answer.
+    const recipient = await db
+      .selectFrom('employee')
+      .select('id')
+      .where('tupe_status', '=', 'IN_SCOPE_ASSIGNED')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('measures_letter')
+      .values({
+        employee_id: recipient.id,
+        programme_id: programme.id,
+        sent_on: '2023-02-14',
+        recorded_by: null,
+      })
+      .execute();
     // Rows whose optional parts are filled, so that every field has something to answer.
     const preferred: Record<string, string | undefined> = {
       DataSharingAgreement: party.agreement_id,
@@ -477,7 +561,6 @@ describe('the access matrix, asked cell by cell', () => {
       )?.id,
     };
     // An HR import with a change and an error, so that every field of its types has something to answer.
-    const programme = await db.selectFrom('programme').select('id').orderBy('id').executeTakeFirstOrThrow();
     const hr = await db
       .selectFrom('app_user')
       .select('id')

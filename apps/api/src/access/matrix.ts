@@ -98,6 +98,13 @@ export const PLAN_WRITE = rule(
   ['PARTNER'],
 );
 
+/** HR's writes: the HR import and the whole TUPE workflow (assignment, objection, transfer, ELI, consultation, pensions). */
+export const HR_WRITE = rule(
+  'HR_WRITE',
+  'HR only: the HR import and every change of the TUPE workflow (assignment, objection, redeployment, the transfer run, ELI, consultation, letters, pensions, the timeline), and the answers of those changes; not in the partner schema.',
+  ['HR'],
+  ['PARTNER'],
+);
 /**
  * The answers every kind of write can give (not found, a conflict of versions): read by whoever makes
  * such writes, the plan's (EDITOR, ADMIN) and HR's (the TUPE workflow).
@@ -117,6 +124,7 @@ export const RULES: readonly Rule[] = [
   PERSONAL,
   PLAN_WRITE,
   ADMIN_ONLY,
+  HR_WRITE,
   WRITE_ANSWER,
 ];
 
@@ -145,24 +153,34 @@ export const MATRIX = {
   'Mutation.createRaidItem': PLAN_WRITE,
   'Mutation.createUser': ADMIN_ONLY,
   'Mutation.deactivateUser': ADMIN_ONLY,
-  'Mutation.decideAssignment': PERSONAL,
-  'Mutation.decideAssignmentForTeam': PERSONAL,
+  'Mutation.decideAssignment': HR_WRITE,
+  'Mutation.decideAssignmentForTeam': HR_WRITE,
   'Mutation.login': PUBLIC,
   'Mutation.logout': PUBLIC,
   'Mutation.reactivateUser': ADMIN_ONLY,
-  'Mutation.recordAssignmentAppeal': PERSONAL,
-  'Mutation.recordLeaver': PERSONAL,
-  'Mutation.recordObjection': PERSONAL,
-  'Mutation.recordRedeployment': PERSONAL,
+  'Mutation.recordAssignmentAppeal': HR_WRITE,
+  'Mutation.recordLeaver': HR_WRITE,
+  'Mutation.recordObjection': HR_WRITE,
+  'Mutation.recordRedeployment': HR_WRITE,
   'Mutation.resetUserPassword': ADMIN_ONLY,
   'Mutation.revokeApiToken': ADMIN_ONLY,
-  'Mutation.runTransfer': PERSONAL,
+  'Mutation.runTransfer': HR_WRITE,
   'Mutation.updateChecklistItem': PLAN_WRITE,
   'Mutation.updateMilestone': PLAN_WRITE,
   'Mutation.updateRaidItem': PLAN_WRITE,
   'Mutation.updateUser': ADMIN_ONLY,
-  'Mutation.withdrawObjection': PERSONAL,
-  'Mutation.startHrImport': PERSONAL,
+  'Mutation.withdrawObjection': HR_WRITE,
+  'Mutation.startHrImport': HR_WRITE,
+  'Mutation.createEliPackage': HR_WRITE,
+  'Mutation.updateEliPackage': HR_WRITE,
+  'Mutation.sendEliPackage': HR_WRITE,
+  'Mutation.createTupeMeasure': HR_WRITE,
+  'Mutation.updateTupeMeasure': HR_WRITE,
+  'Mutation.createConsultationMeeting': HR_WRITE,
+  'Mutation.updateConsultationMeeting': HR_WRITE,
+  'Mutation.recordMeasuresLetters': HR_WRITE,
+  'Mutation.savePensionAdmissionAgreement': HR_WRITE,
+  'Mutation.recordTupeStep': HR_WRITE,
 
   // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
   'ApiToken.createdAt': ADMIN_ONLY,
@@ -253,6 +271,19 @@ export const MATRIX = {
   'CreateUserSuccess.initialPassword': ADMIN_ONLY,
   'CreateUserSuccess.user': ADMIN_ONLY,
 
+  // ConsultationMeeting: a meeting with the unions; attendees are representatives by role, not staff records.
+  'ConsultationMeeting.attendees': STAFF_READ,
+  'ConsultationMeeting.createdAt': STAFF_READ,
+  'ConsultationMeeting.heldOn': STAFF_READ,
+  'ConsultationMeeting.id': STAFF_READ,
+  'ConsultationMeeting.issuesRaised': STAFF_READ,
+  'ConsultationMeeting.minutesUrl': STAFF_READ,
+  'ConsultationMeeting.otherUnion': STAFF_READ,
+  'ConsultationMeeting.programme': STAFF_READ,
+  'ConsultationMeeting.unions': STAFF_READ,
+  'ConsultationMeeting.updatedAt': STAFF_READ,
+  'ConsultationMeeting.version': STAFF_READ,
+
   // ContactRoute
   'ContactRoute.audience': SHARED_READ,
   'ContactRoute.channel': SHARED_READ,
@@ -283,6 +314,43 @@ export const MATRIX = {
   'DataSharingAgreement.title': SHARED_READ,
   'DataSharingAgreement.updatedAt': SHARED_READ,
   'DataSharingAgreement.version': SHARED_READ,
+
+  // EliPackage: an ELI package: state and counts for staff; who is in it for HR alone.
+  'EliPackage.categories': STAFF_READ,
+  'EliPackage.changedCount': STAFF_READ,
+  'EliPackage.createdAt': STAFF_READ,
+  'EliPackage.employeeCount': STAFF_READ,
+  'EliPackage.id': STAFF_READ,
+  'EliPackage.kind': STAFF_READ,
+  'EliPackage.members': PERSONAL,
+  'EliPackage.missingCategories': STAFF_READ,
+  'EliPackage.newCount': STAFF_READ,
+  'EliPackage.notes': STAFF_READ,
+  'EliPackage.number': STAFF_READ,
+  'EliPackage.objectedCount': STAFF_READ,
+  'EliPackage.programme': STAFF_READ,
+  'EliPackage.sentBy': STAFF_READ,
+  'EliPackage.sentOn': STAFF_READ,
+  'EliPackage.status': STAFF_READ,
+  'EliPackage.updatedAt': STAFF_READ,
+  'EliPackage.version': STAFF_READ,
+
+  // EliPackageEmployee: someone in an ELI package: HR only.
+  'EliPackageEmployee.employee': PERSONAL,
+  'EliPackageEmployee.reason': PERSONAL,
+
+  // EliSummary: where the ELI stands: dates, flags and counts.
+  'EliSummary.changedSinceSentCount': STAFF_READ,
+  'EliSummary.daysToDue': STAFF_READ,
+  'EliSummary.dueDate': STAFF_READ,
+  'EliSummary.flags': STAFF_READ,
+  'EliSummary.messages': STAFF_READ,
+  'EliSummary.missingCategories': STAFF_READ,
+  'EliSummary.notInAnySentPackageCount': STAFF_READ,
+  'EliSummary.objectedSinceSentCount': STAFF_READ,
+  'EliSummary.packages': STAFF_READ,
+  'EliSummary.transferringCount': STAFF_READ,
+  'EliSummary.warningDays': STAFF_READ,
 
   // Employee: a member of staff: the personal fields are HR only.
   'Employee.appeals': PERSONAL,
@@ -395,6 +463,23 @@ export const MATRIX = {
   'LoginSuccess.token': PUBLIC,
   'LoginSuccess.user': PUBLIC,
 
+  // MeasuresLetter: one person's measures letter: HR only.
+  'MeasuresLetter.employee': PERSONAL,
+  'MeasuresLetter.sentOn': PERSONAL,
+
+  // MeasuresLetterSummary: letters to the transferring list, counts only.
+  'MeasuresLetterSummary.byTeam': STAFF_READ,
+  'MeasuresLetterSummary.lastSentOn': STAFF_READ,
+  'MeasuresLetterSummary.notSentCount': STAFF_READ,
+  'MeasuresLetterSummary.sentCount': STAFF_READ,
+  'MeasuresLetterSummary.transferringCount': STAFF_READ,
+
+  // MeasuresLettersRecorded: the answer of recordMeasuresLetters.
+  'MeasuresLettersRecorded.recorded': HR_WRITE,
+  'MeasuresLettersRecorded.sentOn': HR_WRITE,
+  'MeasuresLettersRecorded.skipped': HR_WRITE,
+  'MeasuresLettersRecorded.summary': HR_WRITE,
+
   // Milestone
   'Milestone.actualDate': SHARED_READ,
   'Milestone.baselineDate': SHARED_READ,
@@ -423,6 +508,29 @@ export const MATRIX = {
   'Organisation.name': SHARED_READ,
   'Organisation.onsCode': SHARED_READ,
   'Organisation.type': SHARED_READ,
+
+  // PensionAdmissionAgreement: the trust's admission to the LGPS fund: no personal data.
+  'PensionAdmissionAgreement.admission': STAFF_READ,
+  'PensionAdmissionAgreement.bondNote': STAFF_READ,
+  'PensionAdmissionAgreement.employerRatePercent': STAFF_READ,
+  'PensionAdmissionAgreement.fundName': STAFF_READ,
+  'PensionAdmissionAgreement.guarantor': STAFF_READ,
+  'PensionAdmissionAgreement.id': STAFF_READ,
+  'PensionAdmissionAgreement.passThrough': STAFF_READ,
+  'PensionAdmissionAgreement.programme': STAFF_READ,
+  'PensionAdmissionAgreement.signedOn': STAFF_READ,
+  'PensionAdmissionAgreement.updatedAt': STAFF_READ,
+  'PensionAdmissionAgreement.version': STAFF_READ,
+
+  // PensionSchemeCount
+  'PensionSchemeCount.employees': STAFF_READ,
+  'PensionSchemeCount.scheme': STAFF_READ,
+
+  // PensionSummary
+  'PensionSummary.admissionAgreement': STAFF_READ,
+  'PensionSummary.lgpsMembers': STAFF_READ,
+  'PensionSummary.schemeCounts': STAFF_READ,
+  'PensionSummary.warning': STAFF_READ,
 
   // Post
   'Post.costCentre': STAFF_READ,
@@ -467,6 +575,13 @@ export const MATRIX = {
   'Programme.updatedAt': SHARED_READ,
   'Programme.version': SHARED_READ,
   'Programme.workstreams': STAFF_READ,
+  'Programme.consultationMeetings': STAFF_READ,
+  'Programme.eli': STAFF_READ,
+  'Programme.measures': STAFF_READ,
+  'Programme.measuresLetterRecipients': PERSONAL,
+  'Programme.measuresLetters': STAFF_READ,
+  'Programme.pensions': STAFF_READ,
+  'Programme.tupeTimeline': STAFF_READ,
 
   // RaidItem
   'RaidItem.closedAt': STAFF_READ,
@@ -572,6 +687,10 @@ export const MATRIX = {
   'TeamAssignmentResult.dryRun': PERSONAL,
   'TeamAssignmentResult.skipped': PERSONAL,
   'TeamAssignmentResult.team': PERSONAL,
+  // TeamLetterCount
+  'TeamLetterCount.sent': STAFF_READ,
+  'TeamLetterCount.team': STAFF_READ,
+  'TeamLetterCount.transferring': STAFF_READ,
 
   // TooManyAttemptsError: an answer of login.
   'TooManyAttemptsError.message': PUBLIC,
@@ -602,6 +721,36 @@ export const MATRIX = {
   'TupeHeadcount.employees': SHARED_READ,
   'TupeHeadcount.fte': SHARED_READ,
   'TupeHeadcount.tupeStatus': SHARED_READ,
+
+  // TupeMeasure: a measure envisaged (reg 13): no personal data.
+  'TupeMeasure.consultationRequired': STAFF_READ,
+  'TupeMeasure.createdAt': STAFF_READ,
+  'TupeMeasure.description': STAFF_READ,
+  'TupeMeasure.envisagedBy': STAFF_READ,
+  'TupeMeasure.groupsAffected': STAFF_READ,
+  'TupeMeasure.id': STAFF_READ,
+  'TupeMeasure.notifiedOn': STAFF_READ,
+  'TupeMeasure.programme': STAFF_READ,
+  'TupeMeasure.updatedAt': STAFF_READ,
+  'TupeMeasure.version': STAFF_READ,
+
+  // TupeStepRecorded: the answer of recordTupeStep.
+  'TupeStepRecorded.cleared': HR_WRITE,
+  'TupeStepRecorded.programme': HR_WRITE,
+
+  // TupeTimelineStep: a TUPE deadline and its state: no personal data.
+  'TupeTimelineStep.basis': STAFF_READ,
+  'TupeTimelineStep.daysBeforeTransfer': STAFF_READ,
+  'TupeTimelineStep.daysLate': STAFF_READ,
+  'TupeTimelineStep.daysToDue': STAFF_READ,
+  'TupeTimelineStep.doneOn': STAFF_READ,
+  'TupeTimelineStep.dueDate': STAFF_READ,
+  'TupeTimelineStep.label': STAFF_READ,
+  'TupeTimelineStep.late': STAFF_READ,
+  'TupeTimelineStep.recordable': STAFF_READ,
+  'TupeTimelineStep.source': STAFF_READ,
+  'TupeTimelineStep.state': STAFF_READ,
+  'TupeTimelineStep.step': STAFF_READ,
 
   // User: someone who signs in: staff see each other (to assign work), partners never.
   'User.active': STAFF_READ,

@@ -14,6 +14,10 @@ import '../modules/partner/partner.schema.ts';
 import '../modules/agreement/agreement.schema.ts';
 import '../modules/user/user.schema.ts';
 import '../modules/hr-import/hr-import.schema.ts';
+import '../modules/eli/eli.schema.ts';
+import '../modules/consultation/consultation.schema.ts';
+import '../modules/pension/pension.schema.ts';
+import '../modules/tupe-timeline/tupe-timeline.schema.ts';
 import { builder } from './builder.ts';
 
 /** The full schema: staff, signed in with a session. */

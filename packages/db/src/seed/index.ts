@@ -21,6 +21,7 @@ import { organisations } from './data/organisations.ts';
 import { raidItems } from './data/raid.ts';
 import { services } from './data/services.ts';
 import { workstreams } from './data/workstreams.ts';
+import { admissionAgreement, measures, meetings } from './data/tupe.ts';
 import { SeededRandom } from './random.ts';
 import { buildWorkforce, type WorkforceTeam } from './workforce.ts';
 
@@ -415,6 +416,65 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
         recorded_by: hrUser,
       })),
   );
+  // TUPE paperwork (measures, consultation meetings, the admission agreement): after all the above.
+  await insertInBatches(
+    db,
+    'tupe_measure',
+    measures.map((m) => ({
+      id: rng.uuid(),
+      programme_id: programmeId,
+      description: m.description,
+      envisaged_by: m.envisagedBy,
+      groups_affected: m.groupsAffected,
+      consultation_required: m.consultationRequired,
+      notified_on: m.notifiedOn,
+    })),
+  );
+  await insertInBatches(
+    db,
+    'consultation_meeting',
+    meetings.map((m) => ({
+      id: rng.uuid(),
+      programme_id: programmeId,
+      held_on: m.heldOn,
+      unions: m.unions,
+      other_union: m.otherUnion,
+      attendees: m.attendees,
+      issues_raised: m.issuesRaised,
+      minutes_url: m.minutesUrl,
+    })),
+  );
+  await db
+    .insertInto('pension_admission_agreement')
+    .values({
+      id: rng.uuid(),
+      programme_id: programmeId,
+      fund_name: admissionAgreement.fundName,
+      admission: admissionAgreement.admission,
+      guarantor: admissionAgreement.guarantor,
+      employer_rate: admissionAgreement.employerRate,
+      pass_through: admissionAgreement.passThrough,
+      bond_note: admissionAgreement.bondNote,
+      signed_on: admissionAgreement.signedOn,
+    })
+    .execute();
+  // The practical timeline steps HR had recorded as done by the snapshot day.
+  await insertInBatches(db, 'tupe_step_record', [
+    {
+      id: rng.uuid(),
+      programme_id: programmeId,
+      step: 'ASSIGNMENT_COMPLETE',
+      done_on: '2023-01-06',
+      recorded_by: null,
+    },
+    {
+      id: rng.uuid(),
+      programme_id: programmeId,
+      step: 'PROVISIONAL_LIST_TO_STAFF',
+      done_on: '2023-01-20',
+      recorded_by: null,
+    },
+  ]);
 
   return {
     seeded: true,
@@ -433,6 +493,8 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       users: DEMO_USERS.length,
       dataSharingAgreements: agreementRows.length,
       contactRoutes: contactRoutes.length,
+      measures: measures.length,
+      consultationMeetings: meetings.length,
     },
   };
 }

@@ -7,6 +7,7 @@ import { heatMapTable } from '$lib/server/heatmap-csv';
 import { gql } from '$lib/server/api';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { headcountShown, topRisks, type Dashboard, type Item, type Page } from '$lib/dashboard';
+import { TIMELINE_FIELDS, lateSteps, nextSteps, stateLabel, type TimelineStep } from '$lib/tupe';
 import type { CsvColumn, CsvTables } from './csv';
 
 const ITEM = 'id ref title status dueDate overdue workstream { name }';
@@ -24,6 +25,7 @@ const QUERY = programmeQuery(`
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {
     totalCount edges { node { id name baselineDate forecastDate rag critical slippageDays } } }
   headcountByTupeStatus { tupeStatus employees fte }
+  ${TIMELINE_FIELDS}
 `);
 
 export async function loadDashboard(token: string | null): Promise<{ today: string; programme: Dashboard }> {
@@ -38,6 +40,16 @@ const ITEM_COLUMNS: CsvColumn<Item>[] = [
   { header: 'Due date', value: (i) => formatDate(i.dueDate) },
   { header: 'Overdue', value: (i) => (i.overdue ? 'Yes' : 'No') },
   { header: 'Status', value: (i) => humanise(i.status) },
+];
+
+const TIMELINE_COLUMNS: CsvColumn<TimelineStep>[] = [
+  { header: 'Deadline', value: (s) => s.label },
+  { header: 'Basis', value: (s) => humanise(s.basis) },
+  { header: 'Days before transfer', value: (s) => s.daysBeforeTransfer },
+  { header: 'Due date', value: (s) => formatDate(s.dueDate) },
+  { header: 'State', value: (s) => stateLabel(s.state) },
+  { header: 'Done on', value: (s) => formatDate(s.doneOn) },
+  { header: 'Days late', value: (s) => s.daysLate },
 ];
 
 /** Each table of the dashboard, with exactly the rows it shows, by the name its export takes. */
@@ -93,6 +105,16 @@ export function dashboardTables(p: Dashboard): CsvTables {
         },
         { header: 'RAG', value: (m) => humanise(m.rag) },
       ] satisfies CsvColumn<Dashboard['milestones']['edges'][number]['node']>[],
+    }),
+    'tupe-timeline-late': () => ({
+      name: 'tupe-timeline-late',
+      rows: lateSteps(p.tupeTimeline).filter((s) => s.state === 'OVERDUE'),
+      columns: TIMELINE_COLUMNS,
+    }),
+    'tupe-timeline-next': () => ({
+      name: 'tupe-timeline-next',
+      rows: nextSteps(p.tupeTimeline),
+      columns: TIMELINE_COLUMNS,
     }),
     'headcount-by-tupe-status': () => ({
       name: 'headcount-by-tupe-status',

@@ -192,7 +192,15 @@ export function changedFields(before: object | undefined, after: object): string
 }
 
 /** The tables whose writes go through `auditedWrite`. */
-export type AuditedTable = 'checklist_item' | 'milestone' | 'raid_item' | 'app_user';
+export type AuditedTable =
+  | 'checklist_item'
+  | 'milestone'
+  | 'raid_item'
+  | 'app_user'
+  | 'eli_package'
+  | 'tupe_measure'
+  | 'consultation_meeting'
+  | 'pension_admission_agreement';
 
 export interface WriteTarget {
   /** The mutation, e.g. updateChecklistItem. */
