@@ -116,6 +116,12 @@ export interface ChecklistItemTable extends Versioned {
   day_one_critical: WithDefault<boolean>;
   status: ChecklistStatus;
   evidence: ColumnType<string[], string[] | undefined, string[]>;
+  /** Working days of effort, for the critical path. */
+  duration_days: WithDefault<number>;
+  /** When it is now expected to finish, if that differs from the due date. */
+  forecast_date: DateColumn | null;
+  /** The accountable role that signs it off ("DCS", "s151 officer"): a title, not a sign-in role. */
+  sign_off_role: string | null;
 }
 
 export interface ChecklistDependencyTable {
