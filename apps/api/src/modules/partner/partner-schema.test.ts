@@ -50,6 +50,8 @@ const fieldsOf = (t: GraphQLNamedType): GraphQLField<unknown, unknown>[] =>
 
 /** Lists of people only HR may read: who is in an ELI package, who has had a measures letter. */
 const HR_ONLY_PEOPLE_LISTS = ['members', 'measuresLetterRecipients'];
+/** The HR import: its jobs' reports quote the file's values (names, NI numbers), and its layout is HR's tool. */
+const HR_IMPORT_FIELDS = ['hrImport', 'hrImports', 'hrImportColumns'];
 
 /** Fields only HR may read, wherever they are in the full schema (scope-auth's options, kept by Pothos). */
 function hrOnlyFields(): string[] {
@@ -91,7 +93,12 @@ describe('the partner schema', () => {
 
   it('reads the personal fields from the code: the HR-only ones are the PERSONAL_EMPLOYEE_FIELDS and the HR-only lists of people', () => {
     expect(hrOnlyFields().sort()).toEqual(
-      [...PERSONAL_EMPLOYEE_FIELDS, ...PERSONAL_EMPLOYEE_LISTS, ...HR_ONLY_PEOPLE_LISTS].sort(),
+      [
+        ...PERSONAL_EMPLOYEE_FIELDS,
+        ...PERSONAL_EMPLOYEE_LISTS,
+        ...HR_ONLY_PEOPLE_LISTS,
+        ...HR_IMPORT_FIELDS,
+      ].sort(),
     );
   });
 
