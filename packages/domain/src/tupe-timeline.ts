@@ -191,14 +191,14 @@ export const TUPE_STEP_RULES: readonly TupeStepRule[] = [
     label: 'Assignment exercise complete',
     daysBefore: 84,
     basis: 'PRACTICE',
-    source: 'Practice: 12 weeks before, so the provisional list and ELI can follow (DOMAIN.md 2.1, 3.1).',
+    source: 'Practice: 12 weeks before, so the provisional list and ELI can follow.',
   },
   {
     step: 'PROVISIONAL_LIST_TO_STAFF',
     label: 'Provisional list to staff',
     daysBefore: 70,
     basis: 'PRACTICE',
-    source: 'Practice: 10 weeks before, leaving time for disputes and appeals (DOMAIN.md 3.1).',
+    source: 'Practice: 10 weeks before, leaving time for disputes and appeals.',
   },
   {
     step: 'CONSULTATION_STARTS',
@@ -206,7 +206,7 @@ export const TUPE_STEP_RULES: readonly TupeStepRule[] = [
     daysBefore: 63,
     basis: 'PRACTICE',
     source:
-      'reg 13(2): "long enough before the transfer" to consult; no number of days in law. Practice: 9 weeks before (DOMAIN.md 2.3).',
+      'TUPE reg 13(2): "long enough before the transfer" to consult; no number of days in law. Practice: 9 weeks before.',
   },
   {
     step: 'TRANSFEREE_MEASURES_RECEIVED',
@@ -214,21 +214,21 @@ export const TUPE_STEP_RULES: readonly TupeStepRule[] = [
     daysBefore: 56,
     basis: 'PRACTICE',
     source:
-      'reg 13(4): the transferee gives its measures "in good time" for the transferor to inform the unions. Practice: 8 weeks before (DOMAIN.md 2.3, 3.1).',
+      'TUPE reg 13(4): the transferee gives its measures "in good time" for the transferor to inform the unions. Practice: 8 weeks before.',
   },
   {
     step: 'MEASURES_LETTERS_SENT',
     label: 'Measures letters sent to staff',
     daysBefore: 42,
     basis: 'PRACTICE',
-    source: 'Practice: 6 weeks before, once the measures are known (DOMAIN.md 2.3, 3.1).',
+    source: 'Practice: 6 weeks before, once the measures are known.',
   },
   {
     step: 'ELI_SENT',
     label: 'Employee liability information sent',
     daysBefore: 28,
     basis: 'STATUTORY',
-    source: 'reg 11(6): not later than 28 days before the transfer (DOMAIN.md 2.2).',
+    source: 'TUPE reg 11(6): not later than 28 days before the transfer.',
   },
   {
     step: 'PENSION_ADMISSION_SIGNED',
@@ -236,29 +236,28 @@ export const TUPE_STEP_RULES: readonly TupeStepRule[] = [
     daysBefore: 28,
     basis: 'PRACTICE',
     source:
-      'Best Value Authorities Staff Transfers (Pensions) Direction 2007: arranged before the transfer; practice: signed 4 weeks before, before payroll is set up (DOMAIN.md 2.5, 3.2).',
+      'Best Value Authorities Staff Transfers (Pensions) Direction 2007: arranged before the transfer; practice: signed 4 weeks before, before payroll is set up.',
   },
   {
     step: 'PAYROLL_PARALLEL_RUN',
     label: 'Payroll parallel run',
     daysBefore: 21,
     basis: 'PRACTICE',
-    source:
-      'Practice: a parallel run 3 weeks before, one pay cycle ahead of the first live pay (DOMAIN.md 3.1).',
+    source: 'Practice: a parallel run 3 weeks before, one pay cycle ahead of the first live pay.',
   },
   {
     step: 'FINAL_LIST_AGREED',
     label: 'Final list agreed with the trust',
     daysBefore: 14,
     basis: 'PRACTICE',
-    source: 'Practice: 2 weeks before, after objections and leavers (DOMAIN.md 2.4, 3.1).',
+    source: 'Practice: 2 weeks before, after objections and leavers.',
   },
   {
     step: 'TRANSFER_DAY',
     label: 'Transfer day',
     daysBefore: 0,
     basis: 'STATUTORY',
-    source: 'reg 4(1): contracts move at the transfer instant (DOMAIN.md 2.1).',
+    source: 'TUPE reg 4(1): contracts move at the transfer instant.',
   },
 ];
 
