@@ -129,6 +129,9 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}` },
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=deactivate` },
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=reset` },
+  { role: 'viewer', path: () => '/readiness' },
+  { role: 'admin', path: () => '/gate' },
+  { role: 'viewer', path: () => '/gate' },
 ];
 
 const WIDTHS = [

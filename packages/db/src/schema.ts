@@ -34,6 +34,7 @@ import type {
   EliPackageStatus,
   MeasureParty,
   RecordedTupeStep,
+  GateCriterionStatus,
 } from '@handover/domain';
 
 /** `YYYY-MM-DD`. */
@@ -460,6 +461,74 @@ export interface TupeStepRecordTable extends Versioned {
   recorded_by: string | null;
 }
 
+export interface GateTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  name: string;
+  decision_due: DateColumn;
+}
+
+export interface GateCriterionTable extends Versioned {
+  id: Generated<string>;
+  gate_id: string;
+  position: number;
+  title: string;
+  owner: WithDefault<string>;
+  status: ColumnType<GateCriterionStatus, GateCriterionStatus | undefined, GateCriterionStatus>;
+  /** Why it is waived (required for WAIVED), or a note. */
+  rationale: string | null;
+}
+
+export interface GateSignatoryTable extends Versioned {
+  id: Generated<string>;
+  gate_id: string;
+  position: number;
+  /** The accountable role title ("DCS", "s151 officer"), not a sign-in role. */
+  role_title: string;
+  user_id: string;
+}
+
+/** Never updated or deleted (a trigger refuses it). */
+export interface GateSignOffTable {
+  id: Generated<string>;
+  gate_id: string;
+  signatory_id: string;
+  user_id: string;
+  role_title: string;
+  signed_at: Timestamp;
+  /** Exactly what the signatory saw: canonical JSON. */
+  snapshot: string;
+  snapshot_sha256: string;
+}
+
+/** Never updated or deleted (a trigger refuses it). */
+export interface GateSignOffWithdrawalTable {
+  id: Generated<string>;
+  sign_off_id: string;
+  user_id: string;
+  withdrawn_at: Timestamp;
+  reason: string;
+}
+
+export interface EvidenceTable {
+  id: Generated<string>;
+  programme_id: string;
+  checklist_item_id: string | null;
+  gate_criterion_id: string | null;
+  kind: 'LINK' | 'FILE';
+  label: string;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  content: Uint8Array | null;
+  added_by: string | null;
+  added_at: Timestamp;
+  removed_by: string | null;
+  removed_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -493,6 +562,12 @@ export interface Database {
   measures_letter: MeasuresLetterTable;
   pension_admission_agreement: PensionAdmissionAgreementTable;
   tupe_step_record: TupeStepRecordTable;
+  gate: GateTable;
+  gate_criterion: GateCriterionTable;
+  gate_signatory: GateSignatoryTable;
+  gate_sign_off: GateSignOffTable;
+  gate_sign_off_withdrawal: GateSignOffWithdrawalTable;
+  evidence: EvidenceTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -524,3 +599,9 @@ export type TupeMeasure = Selectable<TupeMeasureTable>;
 export type ConsultationMeeting = Selectable<ConsultationMeetingTable>;
 export type PensionAdmissionAgreement = Selectable<PensionAdmissionAgreementTable>;
 export type TupeStepRecord = Selectable<TupeStepRecordTable>;
+export type Gate = Selectable<GateTable>;
+export type GateCriterion = Selectable<GateCriterionTable>;
+export type GateSignatory = Selectable<GateSignatoryTable>;
+export type GateSignOff = Selectable<GateSignOffTable>;
+export type GateSignOffWithdrawal = Selectable<GateSignOffWithdrawalTable>;
+export type Evidence = Selectable<EvidenceTable>;

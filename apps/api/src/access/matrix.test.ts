@@ -204,6 +204,11 @@ const NODE_TABLES: Record<string, string> = {
   TupeMeasure: 'tupe_measure',
   ConsultationMeeting: 'consultation_meeting',
   PensionAdmissionAgreement: 'pension_admission_agreement',
+  Gate: 'gate',
+  GateCriterion: 'gate_criterion',
+  GateSignatory: 'gate_signatory',
+  GateSignOff: 'gate_sign_off',
+  Evidence: 'evidence',
 };
 
 /** Where a type's fields are asked: a query with a hole for the selection, and the path to it. */
@@ -309,6 +314,26 @@ const MUTATION_SAMPLES: Record<
   string,
   { query: string; variables?: Record<string, unknown>; freshSession?: true }
 > = {
+  updateGateCriterion: {
+    query: `mutation ($input: UpdateGateCriterionInput!) { updateGateCriterion(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('GateCriterion'), expectedVersion: 1, status: 'PASS' } },
+  },
+  signGate: {
+    query: `mutation ($input: SignGateInput!) { signGate(input: $input) { ${ANSWER} } }`,
+    variables: { input: { signatoryId: missingId('GateSignatory'), expectedSnapshotSha256: '0'.repeat(64) } },
+  },
+  withdrawGateSignOff: {
+    query: `mutation ($input: WithdrawGateSignOffInput!) { withdrawGateSignOff(input: $input) { ${ANSWER} } }`,
+    variables: { input: { signOffId: missingId('GateSignOff'), reason: 'never' } },
+  },
+  addEvidence: {
+    query: `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { ${ANSWER} } }`,
+    variables: { input: { gateCriterionId: missingId('GateCriterion'), url: 'https://example.org/never' } },
+  },
+  removeEvidence: {
+    query: `mutation ($id: ID!) { removeEvidence(id: $id) { ${ANSWER} } }`,
+    variables: { id: missingId('Evidence') },
+  },
   closeRaidItem: {
     query: `mutation ($input: CloseRaidItemInput!) { closeRaidItem(input: $input) { ${ANSWER} } }`,
     variables: { input: { id: MISSING, expectedVersion: 1 } },
@@ -602,6 +627,53 @@ describe('the access matrix, asked cell by cell', () => {
         finished_at: new Date('2023-02-15T12:00:00Z'),
       })
       .execute();
+    // A gate sign-off, withdrawn, and evidence (the demo has none), so that their fields have something to answer.
+    {
+      const signatory = await db
+        .selectFrom('gate_signatory')
+        .selectAll()
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const signOff = await db
+        .insertInto('gate_sign_off')
+        .values({
+          gate_id: signatory.gate_id,
+          signatory_id: signatory.id,
+          user_id: signatory.user_id,
+          role_title: signatory.role_title,
+          signed_at: new Date('2023-02-15T12:00:00Z'),
+          snapshot: '{}',
+          snapshot_sha256: 'a'.repeat(64),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('gate_sign_off_withdrawal')
+        .values({ sign_off_id: signOff.id, user_id: signatory.user_id, reason: 'matrix test' })
+        .execute();
+      const criterion = await db
+        .selectFrom('gate_criterion')
+        .select('id')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('evidence')
+        .values({
+          programme_id: programme.id,
+          gate_criterion_id: criterion.id,
+          checklist_item_id: null,
+          kind: 'FILE',
+          label: 'matrix.txt',
+          url: null,
+          file_name: 'matrix.txt',
+          content_type: 'text/plain',
+          size_bytes: 4,
+          sha256: 'b'.repeat(64),
+          content: new TextEncoder().encode('test'),
+          added_by: signatory.user_id,
+        })
+        .execute();
+    }
     for (const [type, table] of Object.entries(NODE_TABLES)) {
       const row = await sql<{ id: string }>`select id from ${sql.table(table)} order by id limit 1`.execute(
         db,

@@ -116,6 +116,17 @@ export const WRITE_ANSWER = rule(
   ['PARTNER'],
 );
 
+/**
+ * Signing the go/no-go gate and withdrawing a sign-off: any staff role may ask, and the gate's service lets only
+ * the user named as the signatory sign (and only the signer withdraw), answering SignOffRefusedError otherwise.
+ */
+export const GATE_SIGN = rule(
+  'GATE_SIGN',
+  'Every signed-in staff role may ask; only the user named as a gate signatory signs as it, and only the signer withdraws; not in the partner schema.',
+  ['ADMIN', 'EDITOR', 'HR', 'VIEWER'],
+  ['PARTNER'],
+);
+
 /** Every rule, in the order the printed matrix explains them. */
 export const RULES: readonly Rule[] = [
   PUBLIC,
@@ -126,6 +137,7 @@ export const RULES: readonly Rule[] = [
   ADMIN_ONLY,
   HR_WRITE,
   WRITE_ANSWER,
+  GATE_SIGN,
 ];
 
 /** One row per `Type.field`. Keep each type's rows together, in name order. */
@@ -181,6 +193,12 @@ export const MATRIX = {
   'Mutation.recordMeasuresLetters': HR_WRITE,
   'Mutation.savePensionAdmissionAgreement': HR_WRITE,
   'Mutation.recordTupeStep': HR_WRITE,
+  // The go/no-go gate: criteria are judged by the plan's writers; only the named signatory signs.
+  'Mutation.updateGateCriterion': PLAN_WRITE,
+  'Mutation.signGate': GATE_SIGN,
+  'Mutation.withdrawGateSignOff': GATE_SIGN,
+  'Mutation.addEvidence': PLAN_WRITE,
+  'Mutation.removeEvidence': PLAN_WRITE,
 
   // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
   'ApiToken.createdAt': ADMIN_ONLY,
@@ -782,6 +800,79 @@ export const MATRIX = {
   // WorkstreamReadiness
   'WorkstreamReadiness.readiness': STAFF_READ,
   'WorkstreamReadiness.workstream': STAFF_READ,
+
+  // Go/no-go gate (issue 6): partners see a gate's name, due date and outcome; staff see the rest.
+  'Gate.criteria': STAFF_READ,
+  'Gate.decisionDue': SHARED_READ,
+  'Gate.id': SHARED_READ,
+  'Gate.name': SHARED_READ,
+  'Gate.outcome': SHARED_READ,
+  'Gate.outcomeReasons': SHARED_READ,
+  'Gate.outcomeRule': SHARED_READ,
+  'Gate.programme': SHARED_READ,
+  'Gate.signOffs': STAFF_READ,
+  'Gate.signatories': STAFF_READ,
+  'Gate.snapshot': STAFF_READ,
+  'Gate.snapshotSha256': STAFF_READ,
+  'Gate.version': STAFF_READ,
+  'GateCriterion.evidence': STAFF_READ,
+  'GateCriterion.gate': STAFF_READ,
+  'GateCriterion.id': STAFF_READ,
+  'GateCriterion.owner': STAFF_READ,
+  'GateCriterion.position': STAFF_READ,
+  'GateCriterion.rationale': STAFF_READ,
+  'GateCriterion.status': STAFF_READ,
+  'GateCriterion.title': STAFF_READ,
+  'GateCriterion.updatedAt': STAFF_READ,
+  'GateCriterion.version': STAFF_READ,
+  'GateSignatory.currentSignOff': STAFF_READ,
+  'GateSignatory.gate': STAFF_READ,
+  'GateSignatory.id': STAFF_READ,
+  'GateSignatory.position': STAFF_READ,
+  'GateSignatory.roleTitle': STAFF_READ,
+  'GateSignatory.user': STAFF_READ,
+  'GateSignatory.viewerIsSignatory': STAFF_READ,
+  'GateSignOff.gate': STAFF_READ,
+  'GateSignOff.id': STAFF_READ,
+  'GateSignOff.roleTitle': STAFF_READ,
+  'GateSignOff.signatory': STAFF_READ,
+  'GateSignOff.signedAt': STAFF_READ,
+  'GateSignOff.snapshot': STAFF_READ,
+  'GateSignOff.snapshotSha256': STAFF_READ,
+  'GateSignOff.user': STAFF_READ,
+  'GateSignOff.withdrawal': STAFF_READ,
+  'GateSignOffWithdrawal.id': STAFF_READ,
+  'GateSignOffWithdrawal.reason': STAFF_READ,
+  'GateSignOffWithdrawal.signOff': STAFF_READ,
+  'GateSignOffWithdrawal.user': STAFF_READ,
+  'GateSignOffWithdrawal.withdrawnAt': STAFF_READ,
+  'Evidence.addedAt': STAFF_READ,
+  'Evidence.addedBy': STAFF_READ,
+  'Evidence.checklistItem': STAFF_READ,
+  'Evidence.contentBase64': STAFF_READ,
+  'Evidence.contentType': STAFF_READ,
+  'Evidence.criterion': STAFF_READ,
+  'Evidence.fileName': STAFF_READ,
+  'Evidence.id': STAFF_READ,
+  'Evidence.kind': STAFF_READ,
+  'Evidence.label': STAFF_READ,
+  'Evidence.removedAt': STAFF_READ,
+  'Evidence.removedBy': STAFF_READ,
+  'Evidence.sha256': STAFF_READ,
+  'Evidence.sizeBytes': STAFF_READ,
+  'Evidence.url': STAFF_READ,
+  'ReadinessMatrixCell.readiness': STAFF_READ,
+  'ReadinessMatrixCell.service': STAFF_READ,
+  'ReadinessMatrixCell.workstream': STAFF_READ,
+  'SignOffRefusedError.message': GATE_SIGN,
+  'ChecklistItem.attachedEvidence': STAFF_READ,
+  'Programme.gate': SHARED_READ,
+  'Programme.readinessMatrix': STAFF_READ,
+  'Programme.readinessRule': SHARED_READ,
+  'Readiness.rag': SHARED_READ,
+  'Readiness.weightApplicable': SHARED_READ,
+  'Readiness.weightComplete': SHARED_READ,
+  'Readiness.weightedShareComplete': SHARED_READ,
 } as const satisfies Record<`${string}.${string}`, Rule>;
 
 /** A row of the matrix: `Type.field`. */

@@ -37,6 +37,32 @@ export const DEMO_USERS: readonly { email: string; name: string; role: UserRole 
   { email: 'viewer@handover.example', name: 'Board Member (demo)', role: 'VIEWER' },
 ];
 
+/** The demo go/no-go gate's criteria (DOMAIN.md 6.6): title and owner. */
+export const GATE_CRITERIA: readonly (readonly [string, string])[] = [
+  ['Service delivery contract signed', 'Legal and governance'],
+  ['Pension admission agreement signed', 'Pensions'],
+  ['ELI issued on time and consultation complete', 'HR / TUPE'],
+  ['Payroll parallel run reconciled', 'Finance'],
+  ['Foster-carer and placement payments tested', 'Finance'],
+  ['Case management system access tested for all transferring users', 'ICT and data'],
+  ['Front-door phone and email routes live', 'ICT and data'],
+  ['Ofsted registrations granted or interim arrangements agreed', 'Ofsted registration'],
+  ['Insurance in place', 'Insurance'],
+  ['Bank accounts live', 'Finance'],
+  ['Data sharing agreements signed', 'Information governance'],
+  ['Business continuity and rollback plan approved', 'Programme governance'],
+  ['Council and trust board approvals', 'Legal and governance'],
+  ['DfE and Commissioner content', 'Programme governance'],
+];
+
+/** The demo gate's required signatories: accountable role title and the demo user who signs as it. */
+export const GATE_SIGNATORIES: readonly (readonly [string, string])[] = [
+  ['Director of Children’s Services (DCS)', 'admin@handover.example'],
+  ['s151 officer', 'viewer@handover.example'],
+  ['Monitoring officer', 'editor@handover.example'],
+  ['Trust chief executive', 'hr@handover.example'],
+];
+
 /** Workstreams each demo user leads (and so owns the items of). */
 const LEADS: Partial<Record<WorkstreamCode, string>> = {
   PROGRAMME_GOVERNANCE: 'admin@handover.example',
@@ -476,6 +502,41 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
     },
   ]);
 
+  // The go/no-go gate (DOMAIN.md 6.6): its criteria, all still to be judged, and the four accountable
+  // signatories, each a demo user (sign-in role and accountable title are different things), nothing signed.
+  const gateId = rng.uuid();
+  await db
+    .insertInto('gate')
+    .values({
+      id: gateId,
+      programme_id: programmeId,
+      name: 'Go/no-go: 1 April 2023',
+      decision_due: '2023-03-24',
+    })
+    .execute();
+  await insertInBatches(
+    db,
+    'gate_criterion',
+    GATE_CRITERIA.map(([title, owner], position) => ({
+      id: rng.uuid(),
+      gate_id: gateId,
+      position,
+      title,
+      owner,
+    })),
+  );
+  await insertInBatches(
+    db,
+    'gate_signatory',
+    GATE_SIGNATORIES.map(([roleTitle, email], position) => ({
+      id: rng.uuid(),
+      gate_id: gateId,
+      position,
+      role_title: roleTitle,
+      user_id: userIds.get(email)!,
+    })),
+  );
+
   return {
     seeded: true,
     programmeId,
@@ -495,6 +556,8 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       contactRoutes: contactRoutes.length,
       measures: measures.length,
       consultationMeetings: meetings.length,
+      gateCriteria: GATE_CRITERIA.length,
+      gateSignatories: GATE_SIGNATORIES.length,
     },
   };
 }

@@ -3,7 +3,15 @@
  * programme is to go-live. No personal data; the rule is in
  * @handover/domain (rollUpReadiness) and described on the Readiness type.
  */
-import { rollUpReadiness, type Readiness } from '@handover/domain';
+import {
+  READINESS_WEIGHTING_RULE,
+  readinessMatrix,
+  readinessRag,
+  rollUpReadiness,
+  type Readiness,
+  type ReadinessMatrixCell,
+} from '@handover/domain';
+import { RagEnum } from '../milestone/milestone.schema.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { groupLoader } from '../common/common.schema.ts';
@@ -32,6 +40,18 @@ export const ReadinessRef = builder.objectRef<Readiness>('Readiness').implement(
     dayOneCritical: t.exposeInt('dayOneCritical'),
     dayOneCriticalOpen: t.exposeInt('dayOneCriticalOpen', {
       description: 'Day-one critical items not yet complete: each stands between the programme and go-live.',
+    }),
+    weightApplicable: t.exposeInt('weightApplicable', {
+      description: 'The weight of the applicable items: a day-one critical item weighs 3, any other 1.',
+    }),
+    weightComplete: t.exposeInt('weightComplete', { description: 'The weight of the COMPLETE items.' }),
+    weightedShareComplete: t.exposeFloat('weightedShareComplete', {
+      description: READINESS_WEIGHTING_RULE,
+    }),
+    rag: t.field({
+      type: RagEnum,
+      description: 'Weighted readiness rated: GREEN from 90%, AMBER from 60%, else RED.',
+      resolve: (r) => readinessRag(r),
     }),
   }),
 });
@@ -86,7 +106,41 @@ const ServiceReadinessRef = builder
     }),
   });
 
+const ReadinessMatrixCellRef = builder.objectRef<ReadinessMatrixCell>('ReadinessMatrixCell').implement({
+  description: 'One cell of the Day-1 readiness matrix: the items of one service in one workstream.',
+  fields: (t) => ({
+    service: t.field({
+      type: ServiceRef,
+      nullable: true,
+      description: 'null: the workstream’s items that belong to no service.',
+      resolve: (c) => c.serviceId,
+    }),
+    workstream: t.field({ type: WorkstreamRef, resolve: (c) => c.workstreamId }),
+    readiness: t.field({ type: ReadinessRef, resolve: (c) => c.readiness }),
+  }),
+});
+
 builder.objectFields(ProgrammeRef, (t) => ({
+  readinessRule: t.string({
+    description: 'How weighted readiness is worked out, in a sentence.',
+    resolve: () => READINESS_WEIGHTING_RULE,
+  }),
+  readinessMatrix: t.field({
+    type: [ReadinessMatrixCellRef],
+    description:
+      'The Day-1 readiness matrix: a cell for each service and workstream with items (items without a service in cells of their own).',
+    resolve: async (p, _args, ctx) =>
+      readinessMatrix(
+        (await byProgramme(ctx).load(p.id)).map((r) => ({
+          status: r.status,
+          dueDate: r.due_date,
+          dayOneCritical: r.day_one_critical,
+          serviceId: r.service_id,
+          workstreamId: r.workstream_id,
+        })),
+        ctx.today,
+      ),
+  }),
   readiness: t.field({
     type: ReadinessRef,
     resolve: async (p, _args, ctx) => roll(await byProgramme(ctx).load(p.id), ctx.today),
