@@ -122,6 +122,28 @@ export interface ChecklistItemTable extends Versioned {
   forecast_date: DateColumn | null;
   /** The accountable role that signs it off ("DCS", "s151 officer"): a title, not a sign-in role. */
   sign_off_role: string | null;
+  /** The template it was made from (key, version, item key), or null for an item made by hand. */
+  template_key: WithDefault<string | null>;
+  template_version: WithDefault<number | null>;
+  template_item_key: WithDefault<string | null>;
+}
+
+/** A version of a checklist template; never changed once stored (a new version is a new row). */
+export interface ChecklistTemplateTable {
+  id: Generated<string>;
+  key: string;
+  template_version: number;
+  name: string;
+  description: WithDefault<string>;
+  kind: 'WORKSTREAM' | 'SERVICE';
+  workstream_code: WorkstreamCode;
+  service_kind: string | null;
+  built_in: WithDefault<boolean>;
+  item_count: number;
+  /** The validated template (ChecklistTemplateDefinition of @handover/domain). */
+  definition: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface ChecklistDependencyTable {
@@ -493,6 +515,7 @@ export interface Database {
   measures_letter: MeasuresLetterTable;
   pension_admission_agreement: PensionAdmissionAgreementTable;
   tupe_step_record: TupeStepRecordTable;
+  checklist_template: ChecklistTemplateTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -524,3 +547,4 @@ export type TupeMeasure = Selectable<TupeMeasureTable>;
 export type ConsultationMeeting = Selectable<ConsultationMeetingTable>;
 export type PensionAdmissionAgreement = Selectable<PensionAdmissionAgreementTable>;
 export type TupeStepRecord = Selectable<TupeStepRecordTable>;
+export type ChecklistTemplate = Selectable<ChecklistTemplateTable>;
