@@ -164,6 +164,8 @@ export function validateTemplate(input: unknown): TemplateValidation {
   if (kind === 'WORKSTREAM' && serviceKind) err('serviceKind', 'is only for SERVICE templates');
 
   const items: TemplateItem[] = [];
+  // Every item with a key, valid or not, so that its references are checked too.
+  const checked: { index: number; key: string; dependsOn: string[] }[] = [];
   if (!Array.isArray(input.items)) {
     err('items', 'is required: a list of items');
   } else {
@@ -215,6 +217,7 @@ export function validateTemplate(input: unknown): TemplateValidation {
             dependsOn.push(ref);
           });
       }
+      if (itemKey) checked.push({ index: i, key: itemKey, dependsOn });
       if (itemKey && title && itemWorkstream && ownerOrg && dueOffsetDays !== null && durationDays !== null) {
         items.push({
           key: itemKey,
@@ -243,21 +246,21 @@ export function validateTemplate(input: unknown): TemplateValidation {
       else seen.set(k, i);
     });
   }
-  const byKey = new Map(items.map((it) => [it.key, it]));
-  items.forEach((it) => {
-    const i = seen.get(it.key)!;
+  const keys = new Set(checked.map((c) => c.key));
+  checked.forEach((it) => {
     it.dependsOn.forEach((d, j) => {
+      const at = `items[${it.index}].dependsOn[${j}]`;
       const cross = splitTemplateRef(d);
       if (cross) {
-        if (key && cross.templateKey === key && !byKey.has(cross.itemKey))
-          err(`items[${i}].dependsOn[${j}]`, `"${d}" names no item of this template`);
+        if (key && cross.templateKey === key && !keys.has(cross.itemKey))
+          err(at, `"${d}" names no item of this template`);
         return;
       }
-      if (d === it.key) err(`items[${i}].dependsOn[${j}]`, `"${d}" is the item itself`);
-      else if (!byKey.has(d)) err(`items[${i}].dependsOn[${j}]`, `"${d}" names no item of this template`);
+      if (d === it.key) err(at, `"${d}" is the item itself`);
+      else if (!keys.has(d)) err(at, `"${d}" names no item of this template`);
     });
   });
-  for (const cycle of findCycles(items, key)) {
+  for (const cycle of findCycles(checked, key)) {
     err(`items[${seen.get(cycle[0]!)!}].dependsOn`, `dependency cycle: ${[...cycle, cycle[0]].join(' -> ')}`);
   }
 
@@ -280,7 +283,10 @@ export function validateTemplate(input: unknown): TemplateValidation {
 }
 
 /** The cycles among a template's own items (each once, as the keys around it). */
-function findCycles(items: readonly TemplateItem[], templateKey: string | null): string[][] {
+function findCycles(
+  items: readonly Pick<TemplateItem, 'key' | 'dependsOn'>[],
+  templateKey: string | null,
+): string[][] {
   const local = (d: string): string | null => {
     const cross = splitTemplateRef(d);
     if (!cross) return d;
