@@ -15,6 +15,7 @@ let ids: {
   employee: string;
   user: string;
   hrImport?: string;
+  template?: string;
 };
 
 beforeAll(async () => {
@@ -75,6 +76,11 @@ beforeAll(async () => {
     },
   );
   ids.hrImport = started.startHrImport.id;
+  const templates = await apiAs<{ checklistTemplates: { id: string; key: string }[] }>(
+    'viewer',
+    '{ checklistTemplates(kind: SERVICE) { id key } }',
+  );
+  ids.template = templates.checklistTemplates.find((t) => t.key === 'childrens-home-reregistration')!.id;
   for (let i = 0; i < 50; i++) {
     const found = await apiAs<{ hrImport: { finished: boolean } }>(
       'hr',
@@ -132,6 +138,9 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'viewer', path: () => '/readiness' },
   { role: 'admin', path: () => '/gate' },
   { role: 'viewer', path: () => '/gate' },
+  { role: 'viewer', path: () => '/templates' },
+  { role: 'admin', path: () => '/templates/import' },
+  { role: 'editor', path: () => `/templates/${encodeURIComponent(ids.template!)}` },
 ];
 
 const WIDTHS = [

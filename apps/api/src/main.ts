@@ -4,7 +4,7 @@
  * empty database, and serves GraphQL until SIGINT/SIGTERM.
  */
 import { createServer } from 'node:http';
-import { createDb, isEmpty, migrateToLatest, seedDemo } from '@handover/db';
+import { createDb, isEmpty, loadBuiltInTemplates, migrateToLatest, seedDemo } from '@handover/db';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadEnv, pgliteDir } from './env.ts';
@@ -26,11 +26,18 @@ if (env.HANDOVER_SEED && (await isEmpty(handle.db))) {
   console.log(`Handover: loaded the demo programme in ${Date.now() - started} ms (${counts})`);
 }
 
+// The built-in checklist templates: versions not stored yet are added (the same rows every time).
+const templatesAdded = await loadBuiltInTemplates(handle.db);
+if (templatesAdded > 0)
+  console.log(`Handover: loaded ${templatesAdded} built-in checklist template version(s)`);
+
 // An HR import left running when the API last stopped never committed: say so on its job row.
 const interrupted = await failInterruptedImports(handle.db, new Date());
-if (interrupted > 0) console.log(`Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`);
+if (interrupted > 0)
+  console.log(`Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`);
 
-if (env.HANDOVER_TODAY) console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY); sessions keep real time`);
+if (env.HANDOVER_TODAY)
+  console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY); sessions keep real time`);
 
 const app = createApp({
   db: handle.db,

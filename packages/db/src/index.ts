@@ -11,3 +11,9 @@ export {
 } from './seed/index.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export type * from './schema.ts';
+export {
+  builtInTemplateId,
+  loadBuiltInTemplates,
+  readBuiltInTemplates,
+  type BuiltInTemplate,
+} from './builtin-templates.ts';

@@ -123,6 +123,28 @@ export interface ChecklistItemTable extends Versioned {
   forecast_date: DateColumn | null;
   /** The accountable role that signs it off ("DCS", "s151 officer"): a title, not a sign-in role. */
   sign_off_role: string | null;
+  /** The template it was made from (key, version, item key), or null for an item made by hand. */
+  template_key: WithDefault<string | null>;
+  template_version: WithDefault<number | null>;
+  template_item_key: WithDefault<string | null>;
+}
+
+/** A version of a checklist template; never changed once stored (a new version is a new row). */
+export interface ChecklistTemplateTable {
+  id: Generated<string>;
+  key: string;
+  template_version: number;
+  name: string;
+  description: WithDefault<string>;
+  kind: 'WORKSTREAM' | 'SERVICE';
+  workstream_code: WorkstreamCode;
+  service_kind: string | null;
+  built_in: WithDefault<boolean>;
+  item_count: number;
+  /** The validated template (ChecklistTemplateDefinition of @handover/domain). */
+  definition: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface ChecklistDependencyTable {
@@ -568,6 +590,7 @@ export interface Database {
   gate_sign_off: GateSignOffTable;
   gate_sign_off_withdrawal: GateSignOffWithdrawalTable;
   evidence: EvidenceTable;
+  checklist_template: ChecklistTemplateTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -605,3 +628,4 @@ export type GateSignatory = Selectable<GateSignatoryTable>;
 export type GateSignOff = Selectable<GateSignOffTable>;
 export type GateSignOffWithdrawal = Selectable<GateSignOffWithdrawalTable>;
 export type Evidence = Selectable<EvidenceTable>;
+export type ChecklistTemplate = Selectable<ChecklistTemplateTable>;

@@ -6,3 +6,4 @@ export * from './raid.ts';
 export * from './tupe.ts';
 export * from './tupe-timeline.ts';
 export * from './gate.ts';
+export * from './template.ts';

@@ -209,6 +209,7 @@ const NODE_TABLES: Record<string, string> = {
   GateSignatory: 'gate_signatory',
   GateSignOff: 'gate_sign_off',
   Evidence: 'evidence',
+  ChecklistTemplate: 'checklist_template',
 };
 
 /** Where a type's fields are asked: a query with a hole for the selection, and the path to it. */
@@ -421,6 +422,14 @@ const MUTATION_SAMPLES: Record<
   runTransfer: {
     query: `mutation ($input: RunTransferInput!) { runTransfer(input: $input) { ${ANSWER} } }`,
     variables: { input: { programmeId: missingId('Programme') } },
+  },
+  importChecklistTemplate: {
+    query: `mutation ($input: ImportChecklistTemplateInput!) { importChecklistTemplate(input: $input) { ${ANSWER} } }`,
+    variables: { input: { format: 'YAML', content: 'key: ""' } },
+  },
+  applyChecklistTemplate: {
+    query: `mutation ($input: ApplyChecklistTemplateInput!) { applyChecklistTemplate(input: $input) { ${ANSWER} } }`,
+    variables: { input: { templateId: missingId('ChecklistTemplate'), programmeId: missingId('Programme') } },
   },
   updateChecklistItem: {
     query: `mutation ($input: UpdateChecklistItemInput!) { updateChecklistItem(input: $input) { ${ANSWER} } }`,

@@ -21,6 +21,7 @@ import { organisations } from './data/organisations.ts';
 import { raidItems } from './data/raid.ts';
 import { services } from './data/services.ts';
 import { workstreams } from './data/workstreams.ts';
+import { loadBuiltInTemplates } from '../builtin-templates.ts';
 import { admissionAgreement, measures, meetings } from './data/tupe.ts';
 import { SeededRandom } from './random.ts';
 import { buildWorkforce, type WorkforceTeam } from './workforce.ts';
@@ -536,11 +537,14 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       user_id: userIds.get(email)!,
     })),
   );
+  // The built-in checklist templates (the same rows at every start: see builtin-templates.ts).
+  const checklistTemplates = await loadBuiltInTemplates(db);
 
   return {
     seeded: true,
     programmeId,
     counts: {
+      checklistTemplates,
       organisations: organisations.length,
       services: services.length,
       teams: teams.length,

@@ -198,7 +198,7 @@ export async function dependentsOf(
 
 export type ChecklistItemPatch = Pick<
   Updateable<ChecklistItemTable>,
-  'status' | 'owner_user_id' | 'owner_org' | 'due_date' | 'evidence'
+  'status' | 'owner_user_id' | 'owner_org' | 'due_date' | 'evidence' | 'duration_days' | 'sign_off_role'
 >;
 
 /**

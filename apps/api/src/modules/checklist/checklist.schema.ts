@@ -92,6 +92,23 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
     evidence: t.exposeStringList('evidence', {
       description: 'Links or references to the evidence that it is done.',
     }),
+    durationDays: t.exposeInt('duration_days', {
+      description: 'Expected effort in days, for the critical path.',
+    }),
+    signOffRole: t.exposeString('sign_off_role', {
+      nullable: true,
+      description:
+        'The accountable role that signs it off ("DCS", "s151 officer"): a title, not a sign-in role.',
+    }),
+    templateKey: t.exposeString('template_key', {
+      nullable: true,
+      description: 'The template it was made from, if any.',
+    }),
+    templateVersion: t.exposeInt('template_version', { nullable: true }),
+    templateItemKey: t.exposeString('template_item_key', {
+      nullable: true,
+      description: 'The key of the template item it was made from.',
+    }),
     version: t.exposeInt('version'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
@@ -225,6 +242,11 @@ const UpdateChecklistItemInput = builder.inputType('UpdateChecklistItemInput', {
     ownerOrg: t.field({ type: OwnerOrgEnum, required: false }),
     dueDate: t.field({ type: 'Date', required: false, description: 'null clears the due date.' }),
     evidence: t.stringList({ required: false, description: 'Replaces the evidence list.' }),
+    durationDays: t.int({ required: false, description: 'Expected effort in days (0 to 1000).' }),
+    signOffRole: t.string({
+      required: false,
+      description: 'The role that signs it off; null or empty clears it.',
+    }),
   }),
 });
 
@@ -258,6 +280,8 @@ builder.mutationField('updateChecklistItem', (t) =>
               ownerOrg: input.ownerOrg,
               dueDate: input.dueDate,
               evidence: input.evidence,
+              durationDays: input.durationDays,
+              signOffRole: input.signOffRole,
             },
             ctx.clock.now(),
           );

@@ -22,6 +22,9 @@ export interface ChecklistItemChanges {
   /** null clears the due date. */
   dueDate?: string | null;
   evidence?: readonly string[] | null;
+  durationDays?: number | null;
+  /** null or empty clears the sign-off role. */
+  signOffRole?: string | null;
 }
 
 /** Updates a checklist item's status, owner, due date and evidence, at the version the caller saw. */
@@ -59,6 +62,18 @@ export async function updateChecklistItem(
   if (changes.evidence !== undefined) {
     patch.evidence = changes.evidence === null ? [] : evidenceList('evidence', changes.evidence);
   }
+  if (changes.durationDays !== undefined) {
+    const d = changes.durationDays;
+    if (d === null) throw new ValidationError('durationDays', 'cannot be empty');
+    if (!Number.isInteger(d) || d < 0 || d > 1000)
+      throw new ValidationError('durationDays', 'must be a whole number from 0 to 1000');
+    patch.duration_days = d;
+  }
+  if (changes.signOffRole !== undefined) {
+    const r = changes.signOffRole?.trim() ?? '';
+    if (r.length > 200) throw new ValidationError('signOffRole', 'must be at most 200 characters');
+    patch.sign_off_role = r === '' ? null : r;
+  }
   if (changes.ownerUserId !== undefined) {
     if (changes.ownerUserId !== null && !(await userExists(db, changes.ownerUserId))) {
       throw new ValidationError('ownerId', 'names no user');
@@ -68,7 +83,7 @@ export async function updateChecklistItem(
   if (Object.keys(patch).length === 0) {
     throw new ValidationError(
       'input',
-      'nothing to change: give at least one of status, ownerId, ownerOrg, dueDate, evidence',
+      'nothing to change: give at least one of status, ownerId, ownerOrg, dueDate, evidence, durationDays, signOffRole',
     );
   }
   return updateAtVersion({
