@@ -5,3 +5,4 @@ export * from './readiness.ts';
 export * from './raid.ts';
 export * from './tupe.ts';
 export * from './tupe-timeline.ts';
+export * from './plan.ts';
