@@ -9,6 +9,7 @@ import * as hrImport from './migrations/20261201T0500_hr_import.ts';
 import * as tupeAssignment from './migrations/20261201T0600_tupe_assignment.ts';
 import * as tupeEliConsultation from './migrations/20261201T0700_tupe_eli_consultation.ts';
 import * as checklistPlan from './migrations/20261201T0800_checklist_plan.ts';
+import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0600_tupe_assignment': tupeAssignment,
   '20261201T0700_tupe_eli_consultation': tupeEliConsultation,
   '20261201T0800_checklist_plan': checklistPlan,
+  '20261201T1000_plan_baseline': planBaseline,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -460,6 +460,29 @@ export interface TupeStepRecordTable extends Versioned {
   recorded_by: string | null;
 }
 
+/** A named snapshot of the plan's dates (migration 20261201T1000). */
+export interface PlanBaselineTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  name: string;
+  created_by: string | null;
+}
+
+export interface PlanBaselineItemTable {
+  baseline_id: string;
+  checklist_item_id: string;
+  due_date: DateColumn | null;
+  forecast_date: DateColumn | null;
+}
+
+export interface PlanBaselineMilestoneTable {
+  baseline_id: string;
+  milestone_id: string;
+  baseline_date: DateColumn;
+  forecast_date: DateColumn | null;
+  actual_date: DateColumn | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -493,6 +516,9 @@ export interface Database {
   measures_letter: MeasuresLetterTable;
   pension_admission_agreement: PensionAdmissionAgreementTable;
   tupe_step_record: TupeStepRecordTable;
+  plan_baseline: PlanBaselineTable;
+  plan_baseline_item: PlanBaselineItemTable;
+  plan_baseline_milestone: PlanBaselineMilestoneTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -502,6 +528,7 @@ export type Team = Selectable<TeamTable>;
 export type Workstream = Selectable<WorkstreamTable>;
 export type ChecklistItem = Selectable<ChecklistItemTable>;
 export type Milestone = Selectable<MilestoneTable>;
+export type PlanBaseline = Selectable<PlanBaselineTable>;
 export type RaidItem = Selectable<RaidItemTable>;
 export type NewRaidItem = Insertable<RaidItemTable>;
 export type RaidItemUpdate = Updateable<RaidItemTable>;

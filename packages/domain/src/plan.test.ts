@@ -163,3 +163,19 @@ describe('milestones and slippage', () => {
     expect(daysSlipped(null, '2023-02-20')).toBeNull();
   });
 });
+
+describe('work due after the transfer day', () => {
+  it('is scheduled but neither holds the transfer back nor joins the path', () => {
+    // F (20 days after D) is due in May: D still ends day 9 of 10; F's own deadline is its due date.
+    const cp = criticalPath(
+      [...plan, item('F', 20, ['D'], { dueDate: '2023-05-31' })],
+      '2023-02-15',
+      '2023-03-01',
+    );
+    expect(cp.reachable).toBe(true);
+    expect(cp.slackDays).toBe(1);
+    expect(cp.path).toEqual(['A', 'B', 'D']);
+    const f = cp.items.find((i) => i.id === 'F')!;
+    expect([f.earliestStartDay, f.earliestFinishDay, f.critical]).toEqual([9, 29, false]);
+  });
+});

@@ -186,7 +186,11 @@ function topological(items: readonly PlanItem[]): PlanItem[] {
  * on, no earlier than day 0; an open item's forecast date, if later, holds
  * its finish back), backward pass from the deadline (latest finish = least
  * latest start of its dependents, else the deadline), total slack = latest
- * start - earliest start. The critical path is the chain of items with the
+ * start - earliest start. Work due after the transfer day is scheduled too
+ * but is not needed before it: its latest finish is its own due date, and it
+ * counts neither towards the projected finish nor the path, nor holds back
+ * the latest dates of the work before the transfer it waits on. The critical
+ * path is the chain of items (due before the transfer day) with the
  * least slack that ends last, walked back through the dependencies that
  * drive each item's start.
  */
@@ -199,6 +203,7 @@ export function criticalPath(
   const deadlineDay = Math.max(0, dayOf(start, transferDate));
   const order = topological(items);
   const known = new Set(items.map((i) => i.id));
+  const byId = new Map(items.map((i) => [i.id, i]));
   const es = new Map<string, number>();
   const ef = new Map<string, number>();
   for (const item of order) {
@@ -214,16 +219,23 @@ export function criticalPath(
   for (const item of items)
     for (const d of item.dependsOn)
       if (known.has(d)) dependents.set(d, [...(dependents.get(d) ?? []), item.id]);
+  // Work due after the transfer day is not needed before it: its own deadline is its due date.
+  const beforeTransfer = (i: PlanItem) => i.dueDate === null || i.dueDate < transferDate;
+  const ownDeadline = (i: PlanItem) =>
+    beforeTransfer(i) ? deadlineDay : Math.max(deadlineDay, dayOf(start, i.dueDate!) + 1);
   const ls = new Map<string, number>();
   const lf = new Map<string, number>();
   for (const item of [...order].reverse()) {
-    const after = dependents.get(item.id) ?? [];
-    const f = Math.min(deadlineDay, ...after.map((a) => ls.get(a)!));
+    // Work needed before the transfer answers to the transfer day alone, not to later work waiting on it.
+    const after = (dependents.get(item.id) ?? []).filter(
+      (a) => !beforeTransfer(item) || beforeTransfer(byId.get(a)!),
+    );
+    const f = Math.min(ownDeadline(item), ...after.map((a) => ls.get(a)!));
     lf.set(item.id, f);
     ls.set(item.id, f - (ef.get(item.id)! - es.get(item.id)!));
   }
   const slack = (id: string) => ls.get(id)! - es.get(id)!;
-  const openItems = items.filter((i) => i.open);
+  const openItems = items.filter((i) => i.open && beforeTransfer(i));
   const minSlack = openItems.length ? Math.min(...openItems.map((i) => slack(i.id))) : 0;
   const finishDate = (id: string) => {
     const f = ef.get(id)!;
@@ -247,7 +259,7 @@ export function criticalPath(
       earliestFinish,
       latestStart: dateOf(start, ls.get(i.id)!),
       latestFinish: lf.get(i.id)! > 0 ? dateOf(start, lf.get(i.id)! - 1) : dateOf(start, 0),
-      critical: i.open && slack(i.id) === minSlack,
+      critical: i.open && beforeTransfer(i) && slack(i.id) === minSlack,
       dueDate: i.dueDate,
       daysLate: Math.max(0, lateBy),
     };
@@ -255,7 +267,6 @@ export function criticalPath(
   scheduled.sort((a, b) => a.earliestStartDay - b.earliestStartDay || a.ref.localeCompare(b.ref));
 
   // The path: the least-slack item that finishes last, then back through the dependency that drives its start.
-  const byId = new Map(items.map((i) => [i.id, i]));
   const path: string[] = [];
   const ends = openItems
     .filter((i) => slack(i.id) === minSlack)
@@ -268,7 +279,8 @@ export function criticalPath(
     at = at.dependsOn
       .map((d) => byId.get(d))
       .filter(
-        (d): d is PlanItem => d !== undefined && d.open && ef.get(d.id) === s && slack(d.id) === minSlack,
+        (d): d is PlanItem =>
+          d !== undefined && d.open && beforeTransfer(d) && ef.get(d.id) === s && slack(d.id) === minSlack,
       )
       .sort((a, b) => a.ref.localeCompare(b.ref))[0];
   }

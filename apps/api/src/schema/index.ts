@@ -18,6 +18,7 @@ import '../modules/eli/eli.schema.ts';
 import '../modules/consultation/consultation.schema.ts';
 import '../modules/pension/pension.schema.ts';
 import '../modules/tupe-timeline/tupe-timeline.schema.ts';
+import '../modules/plan/plan.schema.ts';
 import { builder } from './builder.ts';
 
 /** The full schema: staff, signed in with a session. */

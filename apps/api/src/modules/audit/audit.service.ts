@@ -200,7 +200,8 @@ export type AuditedTable =
   | 'eli_package'
   | 'tupe_measure'
   | 'consultation_meeting'
-  | 'pension_admission_agreement';
+  | 'pension_admission_agreement'
+  | 'plan_baseline';
 
 export interface WriteTarget {
   /** The mutation, e.g. updateChecklistItem. */
