@@ -129,6 +129,11 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}` },
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=deactivate` },
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=reset` },
+  { role: 'editor', path: () => `/checklists/${encodeURIComponent(ids.item)}/dependencies` },
+  { role: 'viewer', path: () => '/plan/critical-path' },
+  { role: 'admin', path: () => '/plan/what-if' },
+  { role: 'admin', path: () => '/plan/what-if?transferDate-day=20&transferDate-month=3&transferDate-year=2023' },
+  { role: 'admin', path: () => '/plan/baselines' },
 ];
 
 const WIDTHS = [
