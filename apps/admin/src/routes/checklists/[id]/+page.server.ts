@@ -19,6 +19,7 @@ export interface ChecklistItemDetail {
   description: string;
   status: string;
   dueDate: string | null;
+  forecastDate: string | null;
   overdue: boolean;
   dayOneCritical: boolean;
   ownerOrg: string;
@@ -35,7 +36,7 @@ export interface ChecklistItemDetail {
   dependents: Ref[];
 }
 
-const ITEM_FIELDS = `id ref title description status dueDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
+const ITEM_FIELDS = `id ref title description status dueDate forecastDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
   workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } blockingChain { id ref title status } dependents { id ref title status }`;
 
 const CAN_WRITE = ['ADMIN', 'EDITOR'];
