@@ -141,6 +141,11 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'viewer', path: () => '/templates' },
   { role: 'admin', path: () => '/templates/import' },
   { role: 'editor', path: () => `/templates/${encodeURIComponent(ids.template!)}` },
+  { role: 'editor', path: () => `/checklists/${encodeURIComponent(ids.item)}/dependencies` },
+  { role: 'viewer', path: () => '/plan/critical-path' },
+  { role: 'admin', path: () => '/plan/what-if' },
+  { role: 'admin', path: () => '/plan/what-if?transferDate-day=20&transferDate-month=3&transferDate-year=2023' },
+  { role: 'admin', path: () => '/plan/baselines' },
 ];
 
 const WIDTHS = [

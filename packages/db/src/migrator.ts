@@ -10,6 +10,7 @@ import * as tupeAssignment from './migrations/20261201T0600_tupe_assignment.ts';
 import * as tupeEliConsultation from './migrations/20261201T0700_tupe_eli_consultation.ts';
 import * as checklistPlan from './migrations/20261201T0800_checklist_plan.ts';
 import * as checklistTemplate from './migrations/20261201T0900_checklist_template.ts';
+import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 import * as gate from './migrations/20261201T1100_gate.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0700_tupe_eli_consultation': tupeEliConsultation,
   '20261201T0800_checklist_plan': checklistPlan,
   '20261201T0900_checklist_template': checklistTemplate,
+  '20261201T1000_plan_baseline': planBaseline,
   '20261201T1100_gate': gate,
 };
 

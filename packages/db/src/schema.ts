@@ -551,6 +551,29 @@ export interface EvidenceTable {
   removed_at: Timestamp | null;
 }
 
+/** A named snapshot of the plan's dates (migration 20261201T1000). */
+export interface PlanBaselineTable extends Versioned {
+  id: Generated<string>;
+  programme_id: string;
+  name: string;
+  created_by: string | null;
+}
+
+export interface PlanBaselineItemTable {
+  baseline_id: string;
+  checklist_item_id: string;
+  due_date: DateColumn | null;
+  forecast_date: DateColumn | null;
+}
+
+export interface PlanBaselineMilestoneTable {
+  baseline_id: string;
+  milestone_id: string;
+  baseline_date: DateColumn;
+  forecast_date: DateColumn | null;
+  actual_date: DateColumn | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -591,6 +614,9 @@ export interface Database {
   gate_sign_off_withdrawal: GateSignOffWithdrawalTable;
   evidence: EvidenceTable;
   checklist_template: ChecklistTemplateTable;
+  plan_baseline: PlanBaselineTable;
+  plan_baseline_item: PlanBaselineItemTable;
+  plan_baseline_milestone: PlanBaselineMilestoneTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -600,6 +626,7 @@ export type Team = Selectable<TeamTable>;
 export type Workstream = Selectable<WorkstreamTable>;
 export type ChecklistItem = Selectable<ChecklistItemTable>;
 export type Milestone = Selectable<MilestoneTable>;
+export type PlanBaseline = Selectable<PlanBaselineTable>;
 export type RaidItem = Selectable<RaidItemTable>;
 export type NewRaidItem = Insertable<RaidItemTable>;
 export type RaidItemUpdate = Updateable<RaidItemTable>;

@@ -7,3 +7,4 @@ export * from './tupe.ts';
 export * from './tupe-timeline.ts';
 export * from './gate.ts';
 export * from './template.ts';
+export * from './plan.ts';

@@ -6,6 +6,7 @@
  * when nobody is signed in) with no value and no value in the error, an
  * `allow` answers. Writes are asked with inputs that change nothing.
  */
+import { insertBaseline } from '../modules/plan/plan.repository.ts';
 import { DEMO_PASSWORD } from '@handover/db';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
@@ -210,6 +211,7 @@ const NODE_TABLES: Record<string, string> = {
   GateSignOff: 'gate_sign_off',
   Evidence: 'evidence',
   ChecklistTemplate: 'checklist_template',
+  PlanBaseline: 'plan_baseline',
 };
 
 /** Where a type's fields are asked: a query with a hole for the selection, and the path to it. */
@@ -226,6 +228,10 @@ function requiredArgs(field: AnyField, ids: Map<string, string>): string | null 
     if (!isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
     const inner: GraphQLInputType = arg.type.ofType;
     const programme = JSON.stringify(ids.get('Programme'));
+    if (getNamedType(inner).name === 'Date' && !isListType(inner)) {
+      parts.push(`${arg.name}: "2023-03-31"`);
+      continue;
+    }
     if (getNamedType(inner).name !== 'ID') return null;
     parts.push(`${arg.name}: ${isListType(inner) ? `[${programme}]` : programme}`);
   }
@@ -520,6 +526,30 @@ const MUTATION_SAMPLES: Record<
       input: { programmeId: missingId('Programme'), step: 'FINAL_LIST_AGREED', doneOn: '2023-02-01' },
     },
   },
+  addChecklistDependency: {
+    query: `mutation ($input: ChecklistDependencyInput!) { addChecklistDependency(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        itemId: missingId('ChecklistItem'),
+        dependsOnId: missingId('ChecklistItem'),
+        expectedVersion: 1,
+      },
+    },
+  },
+  removeChecklistDependency: {
+    query: `mutation ($input: ChecklistDependencyInput!) { removeChecklistDependency(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: {
+        itemId: missingId('ChecklistItem'),
+        dependsOnId: missingId('ChecklistItem'),
+        expectedVersion: 1,
+      },
+    },
+  },
+  saveBaseline: {
+    query: `mutation ($input: SaveBaselineInput!) { saveBaseline(input: $input) { ${ANSWER} } }`,
+    variables: { input: { programmeId: missingId('Programme'), name: 'never saved' } },
+  },
 };
 
 describe('the access matrix, asked cell by cell', () => {
@@ -683,6 +713,8 @@ describe('the access matrix, asked cell by cell', () => {
         })
         .execute();
     }
+    // A plan baseline of the programme, so that PlanBaseline has a row to ask about.
+    await insertBaseline(db, programme.id, 'Matrix test baseline', null, new Date('2023-02-15T12:00:00Z'));
     for (const [type, table] of Object.entries(NODE_TABLES)) {
       const row = await sql<{ id: string }>`select id from ${sql.table(table)} order by id limit 1`.execute(
         db,

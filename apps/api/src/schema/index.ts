@@ -20,6 +20,7 @@ import '../modules/pension/pension.schema.ts';
 import '../modules/tupe-timeline/tupe-timeline.schema.ts';
 import '../modules/gate/gate.schema.ts';
 import '../modules/template/template.schema.ts';
+import '../modules/plan/plan.schema.ts';
 import { builder } from './builder.ts';
 
 /** The full schema: staff, signed in with a session. */

@@ -282,6 +282,17 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   );
 
   const itemIds = new Map<string, string>();
+  // Durations (working days, for the critical path): most of the working days between the last due date of
+  // what an item waits on and its own due date (half of them, 1 to 10); for an item that waits on nothing, 3 to 10 days
+  // from a generator of its own, so that adding durations changed none of the other demo data.
+  const durations = new SeededRandom(SEED + 1);
+  const offsets = new Map(checklistItems.map((i) => [i.key, i.dueOffsetDays]));
+  const durationOf = (item: (typeof checklistItems)[number]): number => {
+    const before = item.dependsOn.map((d) => offsets.get(d)).filter((o): o is number => o !== undefined);
+    if (before.length === 0) return durations.int(3, 10);
+    const window = item.dueOffsetDays - Math.max(...before);
+    return Math.min(10, Math.max(1, Math.round(((window * 5) / 7) * 0.5)));
+  };
   const refCounters = new Map<WorkstreamCode, number>();
   const itemRows: Insertable<ChecklistItemTable>[] = checklistItems.map((item) => {
     const id = rng.uuid();
@@ -304,6 +315,7 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       day_one_critical: item.dayOneCritical,
       status: item.status,
       evidence: item.evidence ?? [],
+      duration_days: durationOf(item),
     };
   });
   await insertInBatches(db, 'checklist_item', itemRows);

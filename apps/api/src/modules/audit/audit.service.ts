@@ -201,7 +201,8 @@ export type AuditedTable =
   | 'tupe_measure'
   | 'consultation_meeting'
   | 'pension_admission_agreement'
-  | 'gate_criterion';
+  | 'gate_criterion'
+  | 'plan_baseline';
 
 export interface WriteTarget {
   /** The mutation, e.g. updateChecklistItem. */

@@ -198,7 +198,7 @@ export async function dependentsOf(
 
 export type ChecklistItemPatch = Pick<
   Updateable<ChecklistItemTable>,
-  'status' | 'owner_user_id' | 'owner_org' | 'due_date' | 'evidence' | 'duration_days' | 'sign_off_role'
+  'status' | 'owner_user_id' | 'owner_org' | 'due_date' | 'evidence' | 'duration_days' | 'sign_off_role' | 'forecast_date'
 >;
 
 /**
@@ -225,4 +225,91 @@ export async function updateChecklistItemIfVersion(
 export async function userExists(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db.selectFrom('app_user').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+/** A checklist item with the ids of the items it depends on: the plan's graph, one row per item. */
+export type PlanItemRow = ChecklistItem & { depends_on: string[] };
+
+/** Every item of each programme with what it depends on, in one statement (the dependency graph). */
+export async function planItemsByProgrammeIds(
+  db: Kysely<Database>,
+  programmeIds: readonly string[],
+): Promise<PlanItemRow[]> {
+  if (programmeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('checklist_item')
+    .selectAll('checklist_item')
+    .select(
+      sql<string[]>`coalesce((select array_agg(d.depends_on_id::text order by d.depends_on_id)
+        from checklist_dependency d where d.item_id = checklist_item.id), '{}')`.as('depends_on'),
+    )
+    .where('programme_id', 'in', programmeIds)
+    .orderBy('ref')
+    .execute();
+  // pg and PGlite may hand a text[] back as a Postgres array literal when the driver does not know its type.
+  return rows.map((r) => ({ ...r, depends_on: parseIdArray(r.depends_on as unknown) }));
+}
+
+function parseIdArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  if (typeof value === 'string') {
+    const inner = value.replace(/^\{|\}$/g, '');
+    return inner === '' ? [] : inner.split(',').map((v) => v.replace(/^"|"$/g, ''));
+  }
+  return [];
+}
+
+export async function dependencyExists(
+  db: Kysely<Database>,
+  itemId: string,
+  dependsOnId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('checklist_dependency')
+    .select('item_id')
+    .where('item_id', '=', itemId)
+    .where('depends_on_id', '=', dependsOnId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertDependency(
+  db: Kysely<Database>,
+  itemId: string,
+  dependsOnId: string,
+): Promise<void> {
+  await db
+    .insertInto('checklist_dependency')
+    .values({ item_id: itemId, depends_on_id: dependsOnId })
+    .execute();
+}
+
+/** Removes the dependency; false when there was none. */
+export async function deleteDependency(
+  db: Kysely<Database>,
+  itemId: string,
+  dependsOnId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('checklist_dependency')
+    .where('item_id', '=', itemId)
+    .where('depends_on_id', '=', dependsOnId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Bumps an item's version (its dependencies changed), if it is still at `expectedVersion`. */
+export async function touchChecklistItemIfVersion(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  now: Date,
+): Promise<ChecklistItem | undefined> {
+  return db
+    .updateTable('checklist_item')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
 }

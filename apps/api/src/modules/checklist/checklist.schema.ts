@@ -29,11 +29,17 @@ import {
   dependenciesOf,
   dependentsOf,
   listChecklistItems,
+  planItemsByProgrammeIds,
   workstreamsByIds,
   workstreamsByProgrammeIds,
   type ChecklistFilter,
 } from './checklist.repository.ts';
-import { updateChecklistItem } from './checklist.service.ts';
+import {
+  addChecklistDependency,
+  blockingChainOf,
+  removeChecklistDependency,
+  updateChecklistItem,
+} from './checklist.service.ts';
 import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
 
 export const WorkstreamCodeEnum = builder.enumType('WorkstreamCode', { values: WORKSTREAM_CODES });
@@ -80,6 +86,12 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
     ownerOrg: t.field({ type: OwnerOrgEnum, resolve: (i) => i.owner_org }),
     owner: t.field({ type: UserRef, nullable: true, resolve: (i) => i.owner_user_id }),
     dueDate: t.expose('due_date', { type: 'Date', nullable: true }),
+    forecastDate: t.expose('forecast_date', {
+      type: 'Date',
+      nullable: true,
+      description:
+        'When it is now expected to finish, if that differs from its due date; the critical path holds it to this.',
+    }),
     dayOneCritical: t.exposeBoolean('day_one_critical', {
       description: 'Without it the transferee cannot operate safely on day one.',
     }),
@@ -147,7 +159,20 @@ builder.objectFields(ChecklistItemRef, (t) => ({
     description: 'Items waiting on this one.',
     resolve: (i, _args, ctx) => dependents(ctx).load(i.id),
   }),
+  blockingChain: t.field({
+    type: [ChecklistItemRef],
+    description:
+      'Every open item it waits on, directly or through other open items, in the order they can be done ' +
+      '(each after what it waits on). A closed item ends a chain.',
+    resolve: async (i, _args, ctx) => blockingChainOf(i.id, await programmeGraph(ctx).load(i.programme_id)),
+  }),
 }));
+
+/** Each programme's whole dependency graph, one statement for every item asking. */
+export const programmeGraph = groupLoader(
+  (ctx, ids) => planItemsByProgrammeIds(ctx.db, ids),
+  (row) => row.programme_id,
+);
 
 builder.objectFields(WorkstreamRef, (t) => ({
   checklistItems: t.loadableGroup({
@@ -241,6 +266,7 @@ const UpdateChecklistItemInput = builder.inputType('UpdateChecklistItemInput', {
     ownerId: t.id({ required: false, description: 'The user who owns it; null clears the owner.' }),
     ownerOrg: t.field({ type: OwnerOrgEnum, required: false }),
     dueDate: t.field({ type: 'Date', required: false, description: 'null clears the due date.' }),
+    forecastDate: t.field({ type: 'Date', required: false, description: 'null clears the forecast.' }),
     evidence: t.stringList({ required: false, description: 'Replaces the evidence list.' }),
     durationDays: t.int({ required: false, description: 'Expected effort in days (0 to 1000).' }),
     signOffRole: t.string({
@@ -279,6 +305,7 @@ builder.mutationField('updateChecklistItem', (t) =>
                 input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
               ownerOrg: input.ownerOrg,
               dueDate: input.dueDate,
+              forecastDate: input.forecastDate,
               evidence: input.evidence,
               durationDays: input.durationDays,
               signOffRole: input.signOffRole,
@@ -288,4 +315,67 @@ builder.mutationField('updateChecklistItem', (t) =>
         },
       ),
   }),
+);
+
+const ChecklistDependencyInput = builder.inputType('ChecklistDependencyInput', {
+  description:
+    'itemId waits on dependsOnId (any workstream of the programme). Give the version of itemId you read.',
+  fields: (t) => ({
+    itemId: t.id({ description: 'The item that waits.' }),
+    dependsOnId: t.id({ description: 'The item it waits on.' }),
+    expectedVersion: t.int(),
+  }),
+});
+
+function dependencyMutation(
+  name: 'addChecklistDependency' | 'removeChecklistDependency',
+  description: string,
+  change: typeof addChecklistDependency,
+) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: ChecklistItemRef,
+      description,
+      authScopes: scopesFor(`Mutation.${name}`),
+      errors: {
+        types: EDIT_ERRORS,
+        directResult: true,
+        union: { name: `${name[0]!.toUpperCase()}${name.slice(1)}Result` },
+      },
+      args: { input: t.arg({ type: ChecklistDependencyInput }) },
+      resolve: (_root, { input }, ctx) =>
+        auditedWrite(
+          ctx,
+          {
+            operation: name,
+            entityType: 'ChecklistItem',
+            table: 'checklist_item',
+            id: () => decodeId(input.itemId, 'ChecklistItem', 'itemId'),
+          },
+          async (db, id) => {
+            await assertMayEditRow(db, ctx.viewer, 'checklist_item', id);
+            return change(
+              db,
+              {
+                itemId: id,
+                dependsOnId: decodeId(input.dependsOnId, 'ChecklistItem', 'dependsOnId'),
+                expectedVersion: input.expectedVersion,
+              },
+              ctx.clock.now(),
+            );
+          },
+        ),
+    }),
+  );
+}
+
+dependencyMutation(
+  'addChecklistDependency',
+  'Makes an item wait on another, refusing (and naming) a dependency that would make a cycle.',
+  addChecklistDependency,
+);
+dependencyMutation(
+  'removeChecklistDependency',
+  'Stops an item waiting on another.',
+  removeChecklistDependency,
 );

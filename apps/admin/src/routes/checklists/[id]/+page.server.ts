@@ -19,6 +19,7 @@ export interface ChecklistItemDetail {
   description: string;
   status: string;
   dueDate: string | null;
+  forecastDate: string | null;
   overdue: boolean;
   dayOneCritical: boolean;
   ownerOrg: string;
@@ -31,11 +32,12 @@ export interface ChecklistItemDetail {
   service: { id: string; name: string } | null;
   dependsOn: Ref[];
   blockedBy: Ref[];
+  blockingChain: Ref[];
   dependents: Ref[];
 }
 
-const ITEM_FIELDS = `id ref title description status dueDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
-  workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } dependents { id ref title status }`;
+const ITEM_FIELDS = `id ref title description status dueDate forecastDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
+  workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } blockingChain { id ref title status } dependents { id ref title status }`;
 
 const CAN_WRITE = ['ADMIN', 'EDITOR'];
 
