@@ -12,7 +12,7 @@ import type { Database } from '@handover/db';
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { sql, type Kysely } from 'kysely';
-import { systemClock, today, type Clock } from './clock.ts';
+import { ruleInstant, systemClock, today, type Clock } from './clock.ts';
 import type { Context, Viewer } from './context.ts';
 import { useAuditFlush } from './modules/audit/audit.plugin.ts';
 import { AuditCollector } from './modules/audit/audit.service.ts';
@@ -204,10 +204,12 @@ export function createApp(options: AppOptions): App {
       if (request.headers.get('authorization') && !viewer) {
         audit.add({ kind: 'REFUSED', reason: 'UNAUTHENTICATED: invalid or expired bearer token' });
       }
+      const day = options.today ?? today(clock);
       return {
         db,
         clock,
-        today: options.today ?? today(clock),
+        today: day,
+        instant: ruleInstant(clock, day),
         viewer,
         requestId,
         sessionPolicy,

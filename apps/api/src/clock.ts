@@ -16,3 +16,13 @@ export function fixedClock(date: string): Clock {
 export function today(clock: Clock): string {
   return londonDate(clock.now());
 }
+
+/**
+ * The instant the programme's rules judge by (the transfer run, an objection before the transfer, and so
+ * on): the clock's, unless today is fixed (HANDOVER_TODAY, for demos and tests) to another day, then noon
+ * UK time on that day, so that the fixed day decides what is allowed. Records keep the clock's time.
+ */
+export function ruleInstant(clock: Clock, fixedToday: string): Date {
+  const now = clock.now();
+  return londonDate(now) === fixedToday ? now : fixedClock(fixedToday).now();
+}

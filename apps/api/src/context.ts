@@ -41,6 +41,8 @@ export interface Context {
   clock: Clock;
   /** Today in the UK calendar (YYYY-MM-DD), fixed for the whole request. */
   today: string;
+  /** The instant the rules judge by (clock.ts ruleInstant): now, or noon UK time on a fixed today. */
+  instant: Date;
   viewer: Viewer | null;
   requestId: string;
   sessionPolicy: SessionPolicy;

@@ -14,10 +14,9 @@ import type {
   Employee,
   TransferRun,
 } from '@handover/db';
-import { APPEAL_OUTCOMES, londonDate } from '@handover/domain';
+import { APPEAL_OUTCOMES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { scopesFor } from '../../access/scopes.ts';
-import { fixedClock } from '../../clock.ts';
 import type { Context } from '../../context.ts';
 import { builder } from '../../schema/builder.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../schema/errors.ts';
@@ -262,19 +261,10 @@ builder.queryField('transferRuns', (t) =>
 
 // ---- Writes: HR ----
 
-/**
- * The instant the rules judge by: the clock's, unless today is fixed (HANDOVER_TODAY, for demos and
- * tests) to another day, then noon UK time on that day, so that the demo's day decides what is allowed.
- */
-export function ruleInstant(ctx: Pick<Context, 'clock' | 'today'>): Date {
-  const now = ctx.clock.now();
-  return londonDate(now) === ctx.today ? now : fixedClock(ctx.today).now();
-}
-
 const actorOf = (ctx: Context): Actor => ({
   userId: ctx.viewer?.userId ?? null,
   now: ctx.clock.now(),
-  instant: ruleInstant(ctx),
+  instant: ctx.instant,
   today: ctx.today,
 });
 
@@ -575,7 +565,7 @@ builder.mutationFields((t) => ({
           ctx.db,
           { viewer: ctx.viewer, requestId: ctx.requestId },
           { programmeId, expectedProgrammeVersion: input.expectedProgrammeVersion },
-          { now: ctx.clock.now(), instant: ruleInstant(ctx) },
+          { now: ctx.clock.now(), instant: ctx.instant },
         );
       } catch (error) {
         await refused(ctx, 'runTransfer', 'Programme', programmeId, error);

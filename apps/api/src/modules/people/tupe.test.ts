@@ -2,8 +2,6 @@ import type { TupeStatus } from '@handover/domain';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
-import { systemClock } from '../../clock.ts';
-import { ruleInstant } from './tupe.schema.ts';
 import { runTransfer } from './tupe.service.ts';
 
 const gid = (type: string, id: string) => encodeGlobalID(type, id);
@@ -611,16 +609,6 @@ describe('the transfer run (after the instant)', () => {
       receivedOn: '2023-03-30',
     });
     expect(late.answer?.message).toMatch(/only before the transfer/);
-  });
-});
-
-describe('the instant the rules judge by', () => {
-  it('is the clock, unless today is fixed to another day (HANDOVER_TODAY): then noon UK time that day', () => {
-    expect(ruleInstant({ clock: systemClock, today: '2023-02-15' }).toISOString()).toBe(
-      '2023-02-15T12:00:00.000Z',
-    );
-    const now = new Date('2023-04-01T08:00:00Z');
-    expect(ruleInstant({ clock: { now: () => now }, today: '2023-04-01' })).toBe(now);
   });
 });
 

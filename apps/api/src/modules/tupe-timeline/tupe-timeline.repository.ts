@@ -1,6 +1,7 @@
 import type { Database, TupeStepRecord } from '@handover/db';
 import type { RecordedTupeStep } from '@handover/domain';
 import type { Kysely } from 'kysely';
+import { TRANSFERRING } from '../eli/eli.repository.ts';
 
 /** The facts the timeline reads, for one programme: dates only, no people. */
 export interface TimelineFacts {
@@ -51,16 +52,16 @@ export async function timelineFacts(
       .leftJoin('measures_letter as l', 'l.employee_id', 'e.id')
       .select((eb) => [
         eb.fn
-          .count<number>(eb.case().when('e.tupe_status', '=', 'IN_SCOPE_ASSIGNED').then(eb.ref('e.id')).end())
+          .count<number>(eb.case().when('e.tupe_status', '=', TRANSFERRING).then(eb.ref('e.id')).end())
           .as('transferring'),
         eb.fn
           .count<number>(
-            eb.case().when('e.tupe_status', '=', 'IN_SCOPE_ASSIGNED').then(eb.ref('l.employee_id')).end(),
+            eb.case().when('e.tupe_status', '=', TRANSFERRING).then(eb.ref('l.employee_id')).end(),
           )
           .as('letters'),
         eb.fn
           .max<string | null>(
-            eb.case().when('e.tupe_status', '=', 'IN_SCOPE_ASSIGNED').then(eb.ref('l.sent_on')).end(),
+            eb.case().when('e.tupe_status', '=', TRANSFERRING).then(eb.ref('l.sent_on')).end(),
           )
           .as('last_letter'),
         eb.fn
