@@ -23,7 +23,9 @@ describe('the audit trail', () => {
     await expect.poll(() => page.getByText('Item updated').count()).toBe(1);
 
     // The nav offers the trail to an admin; filter it to this item's writes.
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).click();
+    await page.waitForURL(url('/users'));
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Audit' }).click();
     await page.waitForURL(url('/audit'));
     await page.getByRole('checkbox', { name: 'Change saved' }).check();
     await page.getByLabel('Entity id').fill(item!.id);
@@ -74,8 +76,9 @@ describe('the audit trail', () => {
   it('is closed to a board member, who is told why and offered no link to it', async () => {
     const { context, page } = await signedIn(browser, 'viewer');
     expect(
-      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit' }).count(),
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).count(),
     ).toBe(0);
+    expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(0);
     const res = await page.goto(url('/audit'));
     expect(res?.status()).toBe(403);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(

@@ -13,7 +13,7 @@ describe('readiness and the go/no-go gate', () => {
     const viewer = await signedIn(browser, 'viewer');
     await viewer.page
       .getByRole('navigation', { name: 'Menu' })
-      .getByRole('link', { name: 'Readiness' })
+      .getByRole('link', { name: 'Governance' })
       .click();
     await viewer.page.waitForURL(url('/readiness'));
     expect(await viewer.page.getByTestId('readiness-rule').textContent()).toMatch(
@@ -33,6 +33,11 @@ describe('readiness and the go/no-go gate', () => {
     const admin = await signedIn(browser, 'admin');
     await admin.page
       .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Governance' })
+      .click();
+    await admin.page.waitForURL(url('/readiness'));
+    await admin.page
+      .getByRole('navigation', { name: 'Governance' })
       .getByRole('link', { name: 'Go/no-go' })
       .click();
     await admin.page.waitForURL(url('/gate'));

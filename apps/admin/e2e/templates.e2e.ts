@@ -11,16 +11,26 @@ afterAll(async () => browser?.close());
 describe('checklist templates', () => {
   it('an admin lists the built-in templates, imports one (a bad file refused with its problems), applies it twice and exports it', async () => {
     const { page, context } = await signedIn(browser, 'admin');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Plan' }).click();
+    await page.waitForURL(url('/plan/critical-path'));
+    await page.getByRole('navigation', { name: 'Plan' }).getByRole('link', { name: 'Templates' }).click();
     await page.waitForURL(url('/templates'));
-    expect(await page.getByTestId('templates-workstream').locator('tbody tr').count()).toBeGreaterThanOrEqual(17);
-    expect(await page.getByTestId('templates-service').getByText("Children's home re-registration").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('templates-workstream').locator('tbody tr').count()).toBeGreaterThanOrEqual(
+      17,
+    );
+    expect(
+      await page.getByTestId('templates-service').getByText("Children's home re-registration").count(),
+    ).toBeGreaterThan(0);
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Import a template (YAML or JSON)' }).click();
     await page.waitForURL(url('/templates/import'));
     await hydrated(page);
-    await page.getByLabel('Or paste it').fill('key: Not A Key\nversion: 1\nname: Broken\nkind: WORKSTREAM\nworkstream: ICT_DATA\nitems:\n  - key: a\n    title: A\n    ownerOrg: NOBODY\n    dueOffsetDays: -10\n    dependsOn: [missing]\n');
+    await page
+      .getByLabel('Or paste it')
+      .fill(
+        'key: Not A Key\nversion: 1\nname: Broken\nkind: WORKSTREAM\nworkstream: ICT_DATA\nitems:\n  - key: a\n    title: A\n    ownerOrg: NOBODY\n    dueOffsetDays: -10\n    dependsOn: [missing]\n',
+      );
     await page.getByRole('button', { name: 'Import template' }).click();
     const problems = page.getByTestId('problems');
     await problems.waitFor();
@@ -59,7 +69,9 @@ describe('checklist templates', () => {
     await hydrated(page);
     await page.getByLabel('Apply this template to').selectOption('programme');
     await page.getByRole('button', { name: 'Apply template' }).click();
-    await expect.poll(async () => (await page.getByTestId('applied').textContent()) ?? '').toContain('nothing changed');
+    await expect
+      .poll(async () => (await page.getByTestId('applied').textContent()) ?? '')
+      .toContain('nothing changed');
 
     const href = await page.getByRole('link', { name: /Download YAML/ }).getAttribute('href');
     const yaml = await context.request.get(url(href!));
@@ -77,7 +89,9 @@ describe('checklist templates', () => {
     await page.getByRole('link', { name: 'HR and TUPE' }).first().click();
     await page.getByRole('heading', { name: 'HR and TUPE' }).waitFor();
     expect(await page.getByRole('button', { name: 'Apply template' }).count()).toBe(0);
-    expect(await page.getByTestId('template-items').getByText('Employee liability information issued').count()).toBe(1);
+    expect(
+      await page.getByTestId('template-items').getByText('Employee liability information issued').count(),
+    ).toBe(1);
     const refused = await page.goto(url('/templates/import'));
     expect(refused?.status()).toBe(403);
     await context.close();

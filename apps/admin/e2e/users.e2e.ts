@@ -38,7 +38,7 @@ describe('users', () => {
     const admin = await signedIn(browser, 'admin');
     const email = `lead.${Date.now()}@handover.example`;
 
-    await admin.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).click();
+    await admin.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).click();
     await admin.page.waitForURL(url('/users'));
     await expectAccessible(admin.page);
     await admin.page.getByRole('button', { name: 'Create a user' }).click();
@@ -69,7 +69,7 @@ describe('users', () => {
     await page.waitForURL(url('/'));
     // No Users page for them.
     expect(
-      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).count(),
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Admin' }).count(),
     ).toBe(0);
 
     const mine = await openItemOf('Finance');

@@ -34,7 +34,16 @@ export interface Dashboard {
   eliDueDate: string;
   transferor: { name: string };
   transferee: { name: string };
-  readiness: Readiness;
+  readiness: Readiness & { weightedShareComplete: number };
+  /** Where the plan stands against the transfer date (the critical path's end). */
+  criticalPath: {
+    deadline: string;
+    projectedFinish: string;
+    reachable: boolean;
+    slackDays: number;
+    path: { item: { id: string } }[];
+  };
+  gate: { name: string; decisionDue: string; outcome: 'GO' | 'NO_GO'; outcomeReasons: string[] } | null;
   readinessByWorkstream: { workstream: { id: string; name: string }; readiness: Readiness }[];
   critical: Page<Item>;
   overdue: Page<Item>;

@@ -15,7 +15,9 @@ const OPEN = '[NOT_STARTED, IN_PROGRESS, BLOCKED, AT_RISK]';
 
 const QUERY = programmeQuery(`
   status transferDate daysToTransfer eliDueDate transferor { name } transferee { name } riskBands { band min max }
-  readiness { total applicable complete shareComplete overdue blocked atRisk dayOneCritical dayOneCriticalOpen }
+  readiness { total applicable complete shareComplete weightedShareComplete overdue blocked atRisk dayOneCritical dayOneCriticalOpen }
+  criticalPath { deadline projectedFinish reachable slackDays path { item { id } } }
+  gate { name decisionDue outcome outcomeReasons }
   readinessByWorkstream { workstream { id name } readiness { total applicable complete shareComplete overdue blocked atRisk dayOneCritical dayOneCriticalOpen } }
   critical: checklistItems(first: 10, filter: { dayOneCritical: true, statuses: ${OPEN} }) { totalCount edges { node { ${ITEM} } } }
   overdue: checklistItems(first: 10, filter: { overdue: true }) { totalCount edges { node { ${ITEM} } } }
