@@ -22,6 +22,30 @@ export function formatDate(value: string | null | undefined): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** An instant as the UK reads it: "15 February 2023 at 09:30" (UK time); an empty string for none. */
+export function formatInstant(value: string | null | undefined): string {
+  if (!value) return '';
+  const d = new Date(value);
+  const date = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+  return `${date} at ${time}`;
+}
+
+/** The UK calendar day (YYYY-MM-DD) of an instant: 23:30 UTC in summer is already the next day. */
+export function ukDate(value: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(value));
+}
+
 /** An enum value as words: DAY_ONE → "Day one", IN_PROGRESS → "In progress". */
 export function humanise(value: string | null | undefined): string {
   if (!value) return '';

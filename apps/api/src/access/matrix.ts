@@ -300,9 +300,11 @@ export const MATRIX = {
   'ChecklistTemplate.items': STAFF_READ,
   'ChecklistTemplate.key': STAFF_READ,
   'ChecklistTemplate.kind': STAFF_READ,
+  'ChecklistTemplate.latest': STAFF_READ,
   'ChecklistTemplate.name': STAFF_READ,
   'ChecklistTemplate.serviceKind': STAFF_READ,
   'ChecklistTemplate.templateVersion': STAFF_READ,
+  'ChecklistTemplate.versions': STAFF_READ,
   'ChecklistTemplate.workstreamCode': STAFF_READ,
   // ChecklistTemplateApplication: the answer of applyChecklistTemplate (counts and items).
   'ChecklistTemplateApplication.created': PLAN_WRITE,

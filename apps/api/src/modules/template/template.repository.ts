@@ -20,6 +20,10 @@ export async function templatesByIds(
 export interface TemplateFilter {
   kind?: TemplateKind | null;
   workstreamCode?: WorkstreamCode | null;
+  /** Only the versions of these keys. */
+  keys?: readonly string[] | null;
+  /** Only the newest version of each key. */
+  latestOnly?: boolean | null;
 }
 
 /** Workstream templates first, in the order of DOMAIN.md section 3, then by key and newest version first. */
@@ -30,6 +34,22 @@ export async function listTemplates(
   let q = db.selectFrom('checklist_template').selectAll();
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.workstreamCode) q = q.where('workstream_code', '=', filter.workstreamCode);
+  if (filter.keys) {
+    if (filter.keys.length === 0) return [];
+    q = q.where('key', 'in', [...filter.keys]);
+  }
+  if (filter.latestOnly) {
+    q = q.where((eb) =>
+      eb(
+        'template_version',
+        '=',
+        eb
+          .selectFrom('checklist_template as newer')
+          .select((n) => n.fn.max('newer.template_version').as('v'))
+          .whereRef('newer.key', '=', 'checklist_template.key'),
+      ),
+    );
+  }
   return q
     .orderBy(sql`case kind when 'WORKSTREAM' then 0 else 1 end`)
     .orderBy(sql`array_position(${sql.val([...WORKSTREAM_CODES])}::text[], workstream_code)`)

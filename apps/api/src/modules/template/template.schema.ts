@@ -13,7 +13,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/err
 import { recordAudit, refusalReason } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { ChecklistItemRef, OwnerOrgEnum, WorkstreamCodeEnum } from '../checklist/checklist.schema.ts';
-import { ErrorInterface, decodeId } from '../common/common.schema.ts';
+import { ErrorInterface, decodeId, groupLoader } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { ServiceRef } from '../service/service.schema.ts';
 import { listTemplates, templatesByIds } from './template.repository.ts';
@@ -54,6 +54,12 @@ const TemplateItemRef = builder.objectRef<TemplateItem>('ChecklistTemplateItem')
   }),
 });
 
+/** Every version of each key asked for, newest first. */
+const versionsOfKey = groupLoader(
+  (ctx, keys) => listTemplates(ctx.db, { keys }),
+  (r: ChecklistTemplate) => r.key,
+);
+
 export const ChecklistTemplateRef = builder.loadableNode('ChecklistTemplate', {
   description: 'One version of a checklist template; a new version is a new template, the old one is kept.',
   id: { resolve: (t: ChecklistTemplate) => t.id },
@@ -79,6 +85,19 @@ export const ChecklistTemplateRef = builder.loadableNode('ChecklistTemplate', {
     }),
   }),
 });
+
+// Added after the type, which they return.
+builder.objectFields(ChecklistTemplateRef, (t) => ({
+  versions: t.field({
+    type: [ChecklistTemplateRef],
+    description: 'Every version of this key, this one among them, newest first.',
+    resolve: (r, _a, ctx) => versionsOfKey(ctx).load(r.key),
+  }),
+  latest: t.boolean({
+    description: 'Whether this is the newest version of its key.',
+    resolve: async (r, _a, ctx) => (await versionsOfKey(ctx).load(r.key))[0]?.id === r.id,
+  }),
+}));
 
 const TemplateProblemRef = builder.objectRef<TemplateError>('ChecklistTemplateProblem').implement({
   fields: (t) => ({
@@ -132,9 +151,20 @@ builder.queryFields((t) => ({
     args: {
       kind: t.arg({ type: TemplateKindEnum, required: false }),
       workstreamCode: t.arg({ type: WorkstreamCodeEnum, required: false }),
+      key: t.arg.string({ required: false, description: 'Only the versions of this key, newest first.' }),
+      latestOnly: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: 'Only the newest version of each key.',
+      }),
     },
     resolve: (_root, args, ctx) =>
-      listTemplates(ctx.db, { kind: args.kind, workstreamCode: args.workstreamCode }),
+      listTemplates(ctx.db, {
+        kind: args.kind,
+        workstreamCode: args.workstreamCode,
+        keys: args.key == null ? null : [args.key],
+        latestOnly: args.latestOnly,
+      }),
   }),
 }));
 

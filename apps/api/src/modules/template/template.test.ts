@@ -390,6 +390,27 @@ items:
 
     const v2 = await importFile('YAML', V2);
     expect(v2).toMatchObject({ __typename: 'ChecklistTemplate', templateVersion: 2 });
+    // Both versions of the key, newest first; the newest alone with latestOnly.
+    const versions = await api.gql<{
+      all: { templateVersion: number; latest: boolean; versions: { templateVersion: number }[] }[];
+      newest: { key: string; templateVersion: number }[];
+    }>(
+      `{ all: checklistTemplates(key: "test-cutover") { templateVersion latest versions { templateVersion } }
+         newest: checklistTemplates(latestOnly: true) { key templateVersion } }`,
+      {},
+      admin,
+    );
+    expect(versions.errors).toBeUndefined();
+    expect(versions.data!.all.map((v) => [v.templateVersion, v.latest])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect(versions.data!.all[1]!.versions.map((v) => v.templateVersion)).toEqual([2, 1]);
+    const newest = versions.data!.newest;
+    expect(newest.filter((t) => t.key === 'test-cutover')).toEqual([
+      { key: 'test-cutover', templateVersion: 2 },
+    ]);
+    expect(new Set(newest.map((t) => t.key)).size).toBe(newest.length);
     const result = await apply({ templateId: v2.id });
     expect(result.created!.map((c) => c.templateItemKey)).toEqual(['go']);
     expect(result.created![0]).toMatchObject({

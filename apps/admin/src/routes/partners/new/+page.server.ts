@@ -1,3 +1,4 @@
+import { ukDate } from '$lib/format';
 import { fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
@@ -40,8 +41,7 @@ async function options(token: string | null) {
  * programme calendar's "today" can be frozen for a demo), so this reads the clock, not the API's today.
  */
 function suggestedExpiry(): string {
-  const d = new Date(Date.now() + 90 * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d);
+  return ukDate(new Date(Date.now() + 90 * 86_400_000).toISOString());
 }
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -5,11 +5,17 @@ import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import type { Actions, PageServerLoad } from './$types';
 import { SUMMARY, mayApply, type TemplateItem, type TemplateSummary } from '../templates';
 
-type Template = TemplateSummary & { description: string; items: TemplateItem[] };
+type Template = TemplateSummary & {
+  description: string;
+  items: TemplateItem[];
+  latest: boolean;
+  versions: { id: string; templateVersion: number; createdAt: string; builtIn: boolean; itemCount: number; createdBy: { name: string } | null }[];
+};
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { node } = await gql<{ node: Template | null }>(
-    `query ($id: ID!) { node(id: $id) { ... on ChecklistTemplate { ${SUMMARY} description
+    `query ($id: ID!) { node(id: $id) { ... on ChecklistTemplate { ${SUMMARY} description latest
+      versions { id templateVersion createdAt builtIn itemCount createdBy { name } }
       items { key title description workstreamCode ownerOrg dueOffsetDays durationDays dayOneCritical signOffRole dependsOn } } } }`,
     { token: locals.token, variables: { id: params.id } },
   ).catch(() => ({ node: null }));
