@@ -172,7 +172,15 @@ describe('TUPE assignment for HR', () => {
     const before = await willTransfer(page);
     await page.goto(url(`/people/employees/${encodeURIComponent(target.id)}`));
     await hydrated(page);
-    await page.fill('#objection-receivedOn', '2023-02-14');
+    // A date with no month is refused, naming the part missing; the GOV.UK date input keeps what was typed.
+    await page.fill('#objection-receivedOn-day', '14');
+    await page.fill('#objection-receivedOn-year', '2023');
+    await page.getByRole('button', { name: 'Record objection' }).click();
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').textContent())
+      .toContain('Date received must include a month');
+    expect(await page.inputValue('#objection-receivedOn-day')).toBe('14');
+    await page.fill('#objection-receivedOn-month', '2');
     await page.fill('#objection-note', 'Wishes to stay with the council');
     await page.getByRole('button', { name: 'Record objection' }).click();
     await expect.poll(() => page.locator('[data-testid="tupe-status"]').textContent()).toBe('Objected');

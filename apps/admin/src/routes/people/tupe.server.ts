@@ -5,7 +5,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
-import { parseDateParts, readDateParts, type DateError, type DateParts } from '../raid/date-input';
+import { parseDateParts, readDateParts, type DateError, type DateParts } from '$lib/date-input';
 
 export interface FieldError {
   field: string;

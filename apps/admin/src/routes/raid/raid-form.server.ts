@@ -5,7 +5,7 @@
 import { formatDate, humanise } from '$lib/format';
 import { formText } from '$lib/server/list';
 import type { Snapshot } from '$lib/conflict';
-import { parseDateParts, readDateParts, toDateParts, type DateError } from './date-input';
+import { parseDateParts, readDateParts, toDateParts, type DateError } from '$lib/date-input';
 import type { FieldError } from './form-errors';
 import type { RaidFormValues, RaidItem } from './raid';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflict, readSnapshot } from '$lib/conflict';
-import { parseDateParts, toDateParts } from './date-input';
+import { parseDateParts, toDateParts } from '$lib/date-input';
 import { apiError } from './form-errors';
 import { raidFilter } from './query.server';
 import { API_FIELDS, checkRaidForm, emptyValues } from './raid-form.server';

@@ -1,5 +1,5 @@
 /** RAID items as the pages show them. */
-import type { DateParts } from './date-input';
+import type { DateParts } from '$lib/date-input';
 import type { RiskScore, ScoreKind } from './scores';
 
 export interface RaidRow {

@@ -9,7 +9,7 @@ import {
   toDateParts,
   type DateError,
   type DateParts,
-} from '../../raid/date-input';
+} from '$lib/date-input';
 import { apiError, type FieldError } from '../../raid/form-errors';
 import { RAGS, type Rag } from '../milestones';
 import type { Actions, PageServerLoad } from './$types';

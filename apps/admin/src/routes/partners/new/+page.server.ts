@@ -9,7 +9,7 @@ import {
   toDateParts,
   type DateError,
   type DateParts,
-} from '../../raid/date-input';
+} from '$lib/date-input';
 import { apiError, type FieldError } from '../../raid/form-errors';
 import { requireAdmin } from '../partners.server';
 import type { Actions, PageServerLoad } from './$types';

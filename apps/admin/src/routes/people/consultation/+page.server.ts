@@ -3,7 +3,7 @@ import { pageRequest, pagination } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { hrOnly } from '../people.server';
 import { lines, UNIONS } from '$lib/tupe';
-import type { DateError, DateParts } from '../../raid/date-input';
+import type { DateError, DateParts } from '$lib/date-input';
 import { ANSWER, answerError, dateField, fail, formText, write, type FieldError } from '../tupe.server';
 import type { Actions, PageServerLoad } from './$types';
 

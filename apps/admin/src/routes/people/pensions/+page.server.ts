@@ -1,6 +1,6 @@
 import { gql } from '$lib/server/api';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
-import type { DateError, DateParts } from '../../raid/date-input';
+import type { DateError, DateParts } from '$lib/date-input';
 import {
   ANSWER_WITH_CONFLICT,
   answerError,

@@ -1,7 +1,7 @@
 import { gql } from '$lib/server/api';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { TIMELINE_FIELDS, type TimelineStep } from '$lib/tupe';
-import type { DateError } from '../../raid/date-input';
+import type { DateError } from '$lib/date-input';
 import { ANSWER, answerError, dateField, fail, formText, write, type FieldError } from '../tupe.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
 import { conflict, readSnapshot, type Conflict } from '$lib/conflict';
-import type { DateError } from '../date-input';
+import type { DateError } from '$lib/date-input';
 import { apiError, type FieldError } from '../form-errors';
 import { canEdit, raidFormOptions } from '../options.server';
 import { RAID_ITEM_FIELDS, type RaidFormValues, type RaidItem } from '../raid';

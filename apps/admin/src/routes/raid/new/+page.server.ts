@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
-import type { DateError } from '../date-input';
+import type { DateError } from '$lib/date-input';
 import { apiError, type FieldError } from '../form-errors';
 import { canEdit, raidFormOptions } from '../options.server';
 import type { RaidFormValues } from '../raid';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { pageRequest, pagination, type PageRequest } from '$lib/server/list';
 import { ELI_CATEGORIES } from '$lib/tupe';
-import type { DateError } from '../../../raid/date-input';
+import type { DateError } from '$lib/date-input';
 import { hrOnly } from '../../people.server';
 import {
   ANSWER_WITH_CONFLICT,

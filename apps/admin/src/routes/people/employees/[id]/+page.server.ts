@@ -4,6 +4,8 @@ import { formText } from '$lib/server/list';
 import { conflict, readSnapshot, type Conflict } from '$lib/conflict';
 import type { Actions, PageServerLoad } from './$types';
 import { globalId, hrOnly } from '../../people.server';
+import { dateField } from '../../tupe.server';
+import type { DatePart } from '$lib/date-input';
 import { decisionLabel, tupeLabel } from '../../people';
 
 export interface DecisionRecord {
@@ -119,7 +121,8 @@ type FormName = 'decide' | 'appeal' | 'objection' | 'withdraw' | 'redeploy' | 'l
 
 interface Failure {
   form: FormName;
-  errors: { field: string; message: string }[];
+  /** `parts`: for a date, the fields of its GOV.UK date input to show as wrong. */
+  errors: { field: string; message: string; parts?: DatePart[] }[];
   values: Record<string, string>;
   conflict?: Conflict;
 }
@@ -131,26 +134,26 @@ const FIELDS: Record<string, { id: string; label: string }> = {
   roleNote: { id: 'roleNote', label: 'Role and duties' },
   chargedTo: { id: 'chargedTo', label: 'Where the post is charged' },
   rationale: { id: 'rationale', label: 'Rationale' },
-  lodgedOn: { id: 'lodgedOn', label: 'Date lodged' },
+  lodgedOn: { id: 'lodgedOn-day', label: 'Date lodged' },
   soughtDecision: { id: 'soughtDecision', label: 'What the appeal asks for' },
   outcome: { id: 'outcome', label: 'Outcome' },
-  outcomeOn: { id: 'outcomeOn', label: 'Date of the outcome' },
+  outcomeOn: { id: 'outcomeOn-day', label: 'Date of the outcome' },
   note: { id: 'note', label: 'Note' },
-  receivedOn: { id: 'receivedOn', label: 'Date received' },
-  withdrawnOn: { id: 'withdrawnOn', label: 'Date withdrawn' },
-  redeployedOn: { id: 'redeployedOn', label: 'Date redeployed' },
+  receivedOn: { id: 'receivedOn-day', label: 'Date received' },
+  withdrawnOn: { id: 'withdrawnOn-day', label: 'Date withdrawn' },
+  redeployedOn: { id: 'redeployedOn-day', label: 'Date redeployed' },
   newRole: { id: 'newRole', label: 'New role and where' },
-  leftOn: { id: 'leftOn', label: 'Leaving date' },
+  leftOn: { id: 'leftOn-day', label: 'Leaving date' },
 };
 
 /** Where a refusal that names no input of the form (the employee's state) is linked: the form's first input. */
 const FIRST_INPUT: Record<FormName, string> = {
   decide: 'decision',
-  appeal: 'lodgedOn',
-  objection: 'receivedOn',
-  withdraw: 'withdrawnOn',
-  redeploy: 'redeployedOn',
-  leaver: 'leftOn',
+  appeal: 'lodgedOn-day',
+  objection: 'receivedOn-day',
+  withdraw: 'withdrawnOn-day',
+  redeploy: 'redeployedOn-day',
+  leaver: 'leftOn-day',
 };
 
 function readableError(form: FormName, e: { field: string; message: string }) {
@@ -181,8 +184,6 @@ const RESULT = `__typename
   ... on Error { message }
   ... on ValidationError { field }
   ... on ConflictError { currentVersion now: current { ... on Employee { tupeStatus assignmentDecision assignmentRationale } } }`;
-
-const optional = (v: string) => (v === '' ? null : v);
 
 async function submit(
   form: FormName,
@@ -237,6 +238,12 @@ async function submit(
 const required = (form: FormName, f: FormData, name: string, message: string) =>
   formText(f, name) ? [] : [{ field: `${form}-${name}`, message }];
 
+/** The GOV.UK date input `<form>-<name>` of a form: its value, and its error (naming the parts to fix) if any. */
+function dateOf(form: FormName, f: FormData, name: string, label: string, isRequired: boolean) {
+  const d = dateField(f, `${form}-${name}`, label, isRequired);
+  return { value: d.value, errors: d.error ? [d.error] : [] };
+}
+
 export const actions: Actions = {
   decide: ({ request, locals, params }) =>
     submit(
@@ -278,20 +285,25 @@ export const actions: Actions = {
       params,
       'recordAssignmentAppeal',
       'RecordAssignmentAppealInput',
-      (f) => ({
-        errors: [
-          ...required('appeal', f, 'lodgedOn', 'Enter the date the appeal was lodged'),
-          ...required('appeal', f, 'soughtDecision', 'Select what the appeal asks for'),
-          ...required('appeal', f, 'outcome', 'Select the outcome'),
-        ],
-        input: {
-          lodgedOn: formText(f, 'lodgedOn'),
-          soughtDecision: formText(f, 'soughtDecision'),
-          outcome: formText(f, 'outcome'),
-          outcomeOn: optional(formText(f, 'outcomeOn')),
-          note: formText(f, 'note'),
-        },
-      }),
+      (f) => {
+        const lodged = dateOf('appeal', f, 'lodgedOn', 'Date lodged', true);
+        const outcomeOn = dateOf('appeal', f, 'outcomeOn', 'Date of the outcome', false);
+        return {
+          errors: [
+            ...lodged.errors,
+            ...required('appeal', f, 'soughtDecision', 'Select what the appeal asks for'),
+            ...required('appeal', f, 'outcome', 'Select the outcome'),
+            ...outcomeOn.errors,
+          ],
+          input: {
+            lodgedOn: lodged.value,
+            soughtDecision: formText(f, 'soughtDecision'),
+            outcome: formText(f, 'outcome'),
+            outcomeOn: outcomeOn.value,
+            note: formText(f, 'note'),
+          },
+        };
+      },
       'Appeal recorded',
     ),
   objection: ({ request, locals, params }) =>
@@ -302,10 +314,10 @@ export const actions: Actions = {
       params,
       'recordObjection',
       'RecordObjectionInput',
-      (f) => ({
-        errors: required('objection', f, 'receivedOn', 'Enter the date the objection was received'),
-        input: { receivedOn: formText(f, 'receivedOn'), note: formText(f, 'note') },
-      }),
+      (f) => {
+        const received = dateOf('objection', f, 'receivedOn', 'Date received', true);
+        return { errors: received.errors, input: { receivedOn: received.value, note: formText(f, 'note') } };
+      },
       'Objection recorded: the employee is no longer on the transferring list',
     ),
   withdraw: ({ request, locals, params }) =>
@@ -316,10 +328,10 @@ export const actions: Actions = {
       params,
       'withdrawObjection',
       'WithdrawObjectionInput',
-      (f) => ({
-        errors: required('withdraw', f, 'withdrawnOn', 'Enter the date the objection was withdrawn'),
-        input: { withdrawnOn: formText(f, 'withdrawnOn') },
-      }),
+      (f) => {
+        const withdrawn = dateOf('withdraw', f, 'withdrawnOn', 'Date withdrawn', true);
+        return { errors: withdrawn.errors, input: { withdrawnOn: withdrawn.value } };
+      },
       'Objection withdrawn',
     ),
   redeploy: ({ request, locals, params }) =>
@@ -330,13 +342,13 @@ export const actions: Actions = {
       params,
       'recordRedeployment',
       'RecordRedeploymentInput',
-      (f) => ({
-        errors: [
-          ...required('redeploy', f, 'redeployedOn', 'Enter the date of the redeployment'),
-          ...required('redeploy', f, 'newRole', 'Enter the new role and where it is'),
-        ],
-        input: { redeployedOn: formText(f, 'redeployedOn'), newRole: formText(f, 'newRole') },
-      }),
+      (f) => {
+        const redeployed = dateOf('redeploy', f, 'redeployedOn', 'Date redeployed', true);
+        return {
+          errors: [...redeployed.errors, ...required('redeploy', f, 'newRole', 'Enter the new role and where it is')],
+          input: { redeployedOn: redeployed.value, newRole: formText(f, 'newRole') },
+        };
+      },
       'Redeployment recorded',
     ),
   leaver: ({ request, locals, params }) =>
@@ -347,10 +359,10 @@ export const actions: Actions = {
       params,
       'recordLeaver',
       'RecordLeaverInput',
-      (f) => ({
-        errors: required('leaver', f, 'leftOn', 'Enter the leaving date'),
-        input: { leftOn: formText(f, 'leftOn'), note: formText(f, 'note') },
-      }),
+      (f) => {
+        const left = dateOf('leaver', f, 'leftOn', 'Leaving date', true);
+        return { errors: left.errors, input: { leftOn: left.value, note: formText(f, 'note') } };
+      },
       'Leaver recorded',
     ),
 };
