@@ -8,7 +8,7 @@ import { createDb, isEmpty, loadBuiltInTemplates, migrateToLatest, seedDemo } fr
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadEnv, pgliteDir } from './env.ts';
-import { failInterruptedImports } from './modules/hr-import/hr-import.repository.ts';
+import { STALE_AFTER_MS, failInterruptedImports } from './modules/hr-import/hr-import.repository.ts';
 
 const env = loadEnv();
 const handle = await createDb({ url: env.DATABASE_URL, dataDir: pgliteDir(env) });
@@ -31,10 +31,25 @@ const templatesAdded = await loadBuiltInTemplates(handle.db);
 if (templatesAdded > 0)
   console.log(`Handover: loaded ${templatesAdded} built-in checklist template version(s)`);
 
-// An HR import left running when the API last stopped never committed: say so on its job row.
-const interrupted = await failInterruptedImports(handle.db, new Date());
-if (interrupted > 0)
-  console.log(`Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`);
+// An HR import left running when its API stopped never committed: say so on its job row. PGlite is this
+// process's alone, so every job left running was this process's; on PostgreSQL other instances may be
+// running jobs, so only those whose heartbeat stopped are failed, at start and every minute after.
+const sweepInterruptedImports = async (options: { staleAfterMs?: number }) => {
+  const interrupted = await failInterruptedImports(handle.db, new Date(), options);
+  if (interrupted > 0)
+    console.log(
+      `Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`,
+    );
+};
+if (handle.kind === 'pglite') await sweepInterruptedImports({});
+else {
+  await sweepInterruptedImports({ staleAfterMs: STALE_AFTER_MS });
+  setInterval(() => {
+    sweepInterruptedImports({ staleAfterMs: STALE_AFTER_MS }).catch((error: unknown) =>
+      console.error('Handover: could not check for interrupted HR imports', error),
+    );
+  }, STALE_AFTER_MS).unref();
+}
 
 if (env.HANDOVER_TODAY)
   console.log(`Handover: today is fixed at ${env.HANDOVER_TODAY} (HANDOVER_TODAY); sessions keep real time`);

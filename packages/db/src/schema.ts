@@ -407,6 +407,8 @@ export interface HrImportTable {
   message: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  /** Stamped every few seconds by the process running the job (null before it starts). */
+  heartbeat_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** An ELI package (reg 11): once SENT it is never changed again, only followed by an UPDATE package. */

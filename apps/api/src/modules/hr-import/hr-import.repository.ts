@@ -67,6 +67,8 @@ export async function updateImport(db: Kysely<Database>, id: string, u: ImportUp
       ...(u.errorCount !== undefined ? { error_count: u.errorCount } : {}),
       ...(u.message !== undefined ? { message: u.message } : {}),
       ...(u.finishedAt !== undefined ? { finished_at: u.finishedAt } : {}),
+      // Every write of the running job says its process is alive (real time: the programme's today may be fixed).
+      heartbeat_at: new Date(),
     })
     .where('id', '=', id)
     .execute();
@@ -125,14 +127,31 @@ export async function earlierSuccess(
 
 export const INTERRUPTED = 'interrupted (the API stopped while it ran); nothing was written';
 
-/** Imports left running by a process that stopped: marked FAILED. Their apply rolled back with it. */
-export async function failInterruptedImports(db: Kysely<Database>, now: Date): Promise<number> {
-  const rows = await db
+/** How often the process running a job stamps its heartbeat. */
+export const HEARTBEAT_MS = 10_000;
+/** A running job whose heartbeat is older than this has lost its process (six beats missed). */
+export const STALE_AFTER_MS = 60_000;
+
+/**
+ * Imports left running by a process that stopped: marked FAILED. Their apply rolled back with it.
+ * With `staleAfterMs`, only jobs whose heartbeat (or, before the first, creation) is older than that:
+ * the others may be running in another API instance sharing the database. Without it, every job
+ * left running: for a database only this process can open (PGlite), at start.
+ */
+export async function failInterruptedImports(
+  db: Kysely<Database>,
+  now: Date,
+  options: { staleAfterMs?: number } = {},
+): Promise<number> {
+  let q = db
     .updateTable('hr_import')
     .set({ status: 'FAILED', message: INTERRUPTED, finished_at: now })
-    .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING'])
-    .returning('id')
-    .execute();
+    .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING']);
+  if (options.staleAfterMs !== undefined) {
+    const before = new Date(now.getTime() - options.staleAfterMs);
+    q = q.where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'created_at'), '<', before));
+  }
+  const rows = await q.returning('id').execute();
   return rows.length;
 }
 

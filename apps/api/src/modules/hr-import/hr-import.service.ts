@@ -32,6 +32,7 @@ import {
   type ApplyCounts,
   type ApplyResult,
   type ImportChange,
+  HEARTBEAT_MS,
 } from './hr-import.repository.ts';
 import { UnreadableFileError, parseFile } from './parse.ts';
 import { provisionalTupeStatus } from './provisional.ts';
@@ -179,6 +180,11 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     scope.onProgress?.({ ...state });
   };
   const pending: Promise<unknown>[] = [];
+  // The heartbeat, between the writes that stamp it too: another instance then knows this job is alive.
+  const beat = setInterval(() => {
+    pending.push(updateImport(db, job.id, {}).catch(() => {}));
+  }, HEARTBEAT_MS);
+  beat.unref();
   try {
     tell();
     await updateImport(db, job.id, { status: 'CHECKING', rowsDone: 0 });
@@ -310,6 +316,7 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     }).catch(() => {});
     return finish(db, job.id);
   } finally {
+    clearInterval(beat);
     live.delete(job.id);
   }
 }

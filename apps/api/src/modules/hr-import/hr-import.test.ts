@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
 import { COLUMNS, csvLine } from './columns.ts';
-import { INTERRUPTED, failInterruptedImports } from './hr-import.repository.ts';
+import { INTERRUPTED, STALE_AFTER_MS, failInterruptedImports } from './hr-import.repository.ts';
 import { createImportJob, runImport as runJob, waitForImport } from './hr-import.service.ts';
 import { sampleExport } from './sample.ts';
 
@@ -533,6 +533,70 @@ describe('the HR import', () => {
     ).toBe(true);
     // Finished imports are left as they were.
     expect(await failInterruptedImports(api.handle.db, new Date())).toBe(0);
+  });
+
+  it('on a shared PostgreSQL, fails only the jobs whose heartbeat stopped, not those another instance runs', async () => {
+    const hrUser = await api.handle.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'HR')
+      .executeTakeFirstOrThrow();
+    const now = new Date();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const jobs = await api.handle.db
+      .insertInto('hr_import')
+      .values(
+        [
+          { name: 'alive.csv', heartbeat_at: ago(5_000), created_at: ago(600_000) },
+          { name: 'stopped.csv', heartbeat_at: ago(STALE_AFTER_MS + 1_000), created_at: ago(600_000) },
+          { name: 'queued-just-now.csv', heartbeat_at: null, created_at: ago(1_000) },
+          { name: 'queued-long-ago.csv', heartbeat_at: null, created_at: ago(STALE_AFTER_MS * 5) },
+        ].map((j) => ({
+          programme_id: programmeIdRaw(),
+          file_name: j.name,
+          file_size: 10,
+          sha256: 'b'.repeat(64),
+          uploaded_by: hrUser.id,
+          dry_run: false,
+          status: 'CHECKING' as const,
+          heartbeat_at: j.heartbeat_at,
+          created_at: j.created_at,
+        })),
+      )
+      .returning(['id', 'file_name'])
+      .execute();
+    expect(await failInterruptedImports(api.handle.db, now, { staleAfterMs: STALE_AFTER_MS })).toBe(2);
+    const rows = await api.handle.db
+      .selectFrom('hr_import')
+      .select(['file_name', 'status'])
+      .where(
+        'id',
+        'in',
+        jobs.map((j) => j.id),
+      )
+      .orderBy('file_name')
+      .execute();
+    expect(rows).toEqual([
+      { file_name: 'alive.csv', status: 'CHECKING' },
+      { file_name: 'queued-just-now.csv', status: 'CHECKING' },
+      { file_name: 'queued-long-ago.csv', status: 'FAILED' },
+      { file_name: 'stopped.csv', status: 'FAILED' },
+    ]);
+    // Leave nothing running for the tests after this one.
+    expect(await failInterruptedImports(api.handle.db, now)).toBe(2);
+  });
+
+  it('stamps the heartbeat of a job as it runs', async () => {
+    const job = await api.handle.db
+      .selectFrom('hr_import')
+      .select(['heartbeat_at', 'created_at'])
+      .where('status', '=', 'SUCCEEDED')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    // Every write of a running job stamps it (in real time): a finished job keeps its last.
+    expect(job.heartbeat_at).toBeInstanceOf(Date);
+    expect(job.heartbeat_at!.getTime()).toBeGreaterThanOrEqual(job.created_at.getTime());
+    expect(job.heartbeat_at!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('refuses what cannot be imported at once: not base64, not a CSV or workbook name, an unknown programme', async () => {
