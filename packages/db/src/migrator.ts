@@ -12,6 +12,7 @@ import * as checklistPlan from './migrations/20261201T0800_checklist_plan.ts';
 import * as checklistTemplate from './migrations/20261201T0900_checklist_template.ts';
 import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 import * as gate from './migrations/20261201T1100_gate.ts';
+import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261201T0900_checklist_template': checklistTemplate,
   '20261201T1000_plan_baseline': planBaseline,
   '20261201T1100_gate': gate,
+  '20261201T1300_gate_setup': gateSetup,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
