@@ -66,22 +66,6 @@ export async function insertCriterion(
   return db.insertInto('gate_criterion').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateCriterionDetailsIfVersion(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  patch: { title?: string; owner?: string },
-  now: Date,
-): Promise<GateCriterion | undefined> {
-  return db
-    .updateTable('gate_criterion')
-    .set({ ...patch, version: expectedVersion + 1, updated_at: now })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 export async function evidenceCountOfCriterion(db: Kysely<Database>, id: string): Promise<number> {
   const row = await db
     .selectFrom('evidence')

@@ -25,6 +25,7 @@ import {
   gatesByProgrammeIds,
   signatoriesByGateIds,
   signatoriesByIds,
+  updateCriterionIfVersion,
 } from './gate.repository.ts';
 import {
   closePositionGap,
@@ -41,7 +42,6 @@ import {
   nextSignatoryPosition,
   programmeTransfer,
   signOffsOfSignatory,
-  updateCriterionDetailsIfVersion,
   updateGateIfVersion,
   userForSignatory,
 } from './gate-setup.repository.ts';
@@ -155,7 +155,7 @@ export async function updateGateCriterionDetails(
     typename: 'GateCriterion',
     id: input.id,
     expectedVersion,
-    update: () => updateCriterionDetailsIfVersion(db, input.id, expectedVersion, patch, now),
+    update: () => updateCriterionIfVersion(db, input.id, expectedVersion, patch, now),
     reload: async () => (await criteriaByIds(db, [input.id]))[0],
   });
 }

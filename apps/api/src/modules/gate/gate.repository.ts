@@ -130,7 +130,7 @@ export async function updateCriterionIfVersion(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  patch: { status: GateCriterionStatus; rationale: string | null },
+  patch: { status?: GateCriterionStatus; rationale?: string | null; title?: string; owner?: string },
   now: Date,
 ): Promise<GateCriterion | undefined> {
   return db
