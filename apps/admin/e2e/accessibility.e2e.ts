@@ -137,6 +137,7 @@ const PAGES: { role: Role; path: () => string }[] = [
   { role: 'admin', path: () => `/users/${encodeURIComponent(ids.user)}?confirm=reset` },
   { role: 'viewer', path: () => '/readiness' },
   { role: 'admin', path: () => '/gate' },
+  { role: 'admin', path: () => '/gate/setup' },
   { role: 'viewer', path: () => '/gate' },
   { role: 'viewer', path: () => '/templates' },
   { role: 'admin', path: () => '/templates/import' },

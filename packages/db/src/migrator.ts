@@ -13,6 +13,7 @@ import * as checklistTemplate from './migrations/20261201T0900_checklist_templat
 import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 import * as gate from './migrations/20261201T1100_gate.ts';
 import * as hrImportHeartbeat from './migrations/20261201T1200_hr_import_heartbeat.ts';
+import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1000_plan_baseline': planBaseline,
   '20261201T1100_gate': gate,
   '20261201T1200_hr_import_heartbeat': hrImportHeartbeat,
+  '20261201T1300_gate_setup': gateSetup,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

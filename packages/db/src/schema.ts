@@ -510,6 +510,8 @@ export interface GateSignatoryTable extends Versioned {
   /** The accountable role title ("DCS", "s151 officer"), not a sign-in role. */
   role_title: string;
   user_id: string;
+  /** Set when removed from the gate after signing and withdrawing: kept for its sign-offs' history. */
+  removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** Never updated or deleted (a trigger refuses it). */

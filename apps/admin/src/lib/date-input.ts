@@ -99,3 +99,8 @@ export function parseDateParts(
   }
   return { value: `${parts.year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
+
+/** A date's error as a message for the whole date input `name` (its day field linked, every part shown wrong). */
+export function wholeDateError(name: string, message: string | undefined): DateError | undefined {
+  return message ? { field: `${name}-day`, message, parts: [...PARTS] } : undefined;
+}

@@ -341,6 +341,36 @@ const MUTATION_SAMPLES: Record<
     query: `mutation ($id: ID!) { removeEvidence(id: $id) { ${ANSWER} } }`,
     variables: { id: missingId('Evidence') },
   },
+  createGate: {
+    query: `mutation ($input: CreateGateInput!) { createGate(input: $input) { ${ANSWER} } }`,
+    variables: {
+      input: { programmeId: missingId('Programme'), name: 'never made', decisionDue: '2023-03-01' },
+    },
+  },
+  updateGate: {
+    query: `mutation ($input: UpdateGateInput!) { updateGate(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('Gate'), expectedVersion: 1, name: 'never saved' } },
+  },
+  addGateCriterion: {
+    query: `mutation ($input: AddGateCriterionInput!) { addGateCriterion(input: $input) { ${ANSWER} } }`,
+    variables: { input: { gateId: missingId('Gate'), title: 'never added', owner: 'nobody' } },
+  },
+  updateGateCriterionDetails: {
+    query: `mutation ($input: UpdateGateCriterionDetailsInput!) { updateGateCriterionDetails(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('GateCriterion'), expectedVersion: 1, title: 'never saved' } },
+  },
+  removeGateCriterion: {
+    query: `mutation ($input: RemoveGateCriterionInput!) { removeGateCriterion(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('GateCriterion') } },
+  },
+  addGateSignatory: {
+    query: `mutation ($input: AddGateSignatoryInput!) { addGateSignatory(input: $input) { ${ANSWER} } }`,
+    variables: { input: { gateId: missingId('Gate'), roleTitle: 'never added', userId: missingId('User') } },
+  },
+  removeGateSignatory: {
+    query: `mutation ($input: RemoveGateSignatoryInput!) { removeGateSignatory(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('GateSignatory') } },
+  },
   closeRaidItem: {
     query: `mutation ($input: CloseRaidItemInput!) { closeRaidItem(input: $input) { ${ANSWER} } }`,
     variables: { input: { id: MISSING, expectedVersion: 1 } },

@@ -205,6 +205,14 @@ export const MATRIX = {
   'Mutation.withdrawGateSignOff': GATE_SIGN,
   'Mutation.addEvidence': PLAN_WRITE,
   'Mutation.removeEvidence': PLAN_WRITE,
+  // Setting up the gate (its criteria and signatories): the programme manager.
+  'Mutation.createGate': ADMIN_ONLY,
+  'Mutation.updateGate': ADMIN_ONLY,
+  'Mutation.addGateCriterion': ADMIN_ONLY,
+  'Mutation.updateGateCriterionDetails': ADMIN_ONLY,
+  'Mutation.removeGateCriterion': ADMIN_ONLY,
+  'Mutation.addGateSignatory': ADMIN_ONLY,
+  'Mutation.removeGateSignatory': ADMIN_ONLY,
 
   // ApiToken: a partner API token: ADMIN only, every field (the type carries the scope: typeScopesFor).
   'ApiToken.createdAt': ADMIN_ONLY,
@@ -891,6 +899,7 @@ export const MATRIX = {
   'GateSignatory.gate': STAFF_READ,
   'GateSignatory.id': STAFF_READ,
   'GateSignatory.position': STAFF_READ,
+  'GateSignatory.removedAt': STAFF_READ,
   'GateSignatory.roleTitle': STAFF_READ,
   'GateSignatory.user': STAFF_READ,
   'GateSignatory.viewerIsSignatory': STAFF_READ,

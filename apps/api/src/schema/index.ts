@@ -19,6 +19,7 @@ import '../modules/consultation/consultation.schema.ts';
 import '../modules/pension/pension.schema.ts';
 import '../modules/tupe-timeline/tupe-timeline.schema.ts';
 import '../modules/gate/gate.schema.ts';
+import '../modules/gate/gate-setup.schema.ts';
 import '../modules/template/template.schema.ts';
 import '../modules/plan/plan.schema.ts';
 import { builder } from './builder.ts';

@@ -69,6 +69,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     gate,
     snapshot: gate ? (JSON.parse(gate.snapshot) as Snapshot) : null,
     canJudge: locals.viewer?.role === 'ADMIN' || locals.viewer?.role === 'EDITOR',
+    canSetUp: locals.viewer?.role === 'ADMIN',
   };
 };
 

@@ -201,7 +201,9 @@ export type AuditedTable =
   | 'tupe_measure'
   | 'consultation_meeting'
   | 'pension_admission_agreement'
+  | 'gate'
   | 'gate_criterion'
+  | 'gate_signatory'
   | 'plan_baseline';
 
 export interface WriteTarget {

@@ -50,6 +50,7 @@ export async function signatoriesByIds(
   return db.selectFrom('gate_signatory').selectAll().where('id', 'in', valid).execute();
 }
 
+/** The signatories still required (a removed one is kept only for its sign-offs' history). */
 export async function signatoriesByGateIds(
   db: Kysely<Database>,
   ids: readonly string[],
@@ -59,6 +60,7 @@ export async function signatoriesByGateIds(
     .selectFrom('gate_signatory')
     .selectAll()
     .where('gate_id', 'in', ids)
+    .where('removed_at', 'is', null)
     .orderBy('position')
     .execute();
 }
@@ -128,7 +130,7 @@ export async function updateCriterionIfVersion(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  patch: { status: GateCriterionStatus; rationale: string | null },
+  patch: { status?: GateCriterionStatus; rationale?: string | null; title?: string; owner?: string },
   now: Date,
 ): Promise<GateCriterion | undefined> {
   return db

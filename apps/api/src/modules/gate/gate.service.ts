@@ -131,6 +131,12 @@ export async function signGate(
 ): Promise<GateSignOff> {
   const signatory = (await signatoriesByIds(db, [input.signatoryId]))[0];
   if (!signatory) throw new ValidationError('signatoryId', 'no required signatory has this ID');
+  if (signatory.removed_at) {
+    throw new ValidationError(
+      'signatoryId',
+      `the ${signatory.role_title} was removed from the gate: it no longer signs`,
+    );
+  }
   if (!viewer || viewer.kind !== 'user' || viewer.userId !== signatory.user_id) {
     throw new SignOffRefusedError(
       `Only the person named as the ${signatory.role_title} may sign as the ${signatory.role_title}. Nothing was signed.`,
