@@ -167,6 +167,7 @@ describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () 
     });
 
     for (const role of ['admin', 'editor', 'viewer', 'hr'] as const) {
+      // A role's pages share one test (the admin has over twenty): more than the default minute.
       it(`${role}'s pages, ${name}`, async () => {
         const { context, page } = await signedIn(browser, role, viewport);
         for (const entry of PAGES.filter((p) => p.role === role)) {
@@ -181,7 +182,7 @@ describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () 
           await expectAccessible(page);
         }
         await context.close();
-      });
+      }, 180_000);
     }
   }
 });
