@@ -92,7 +92,7 @@ describe('working a checklist item', () => {
     await expect.poll(() => a.page.getByText('Item updated').count()).toBe(1);
 
     await b.page.getByLabel('Status').selectOption('BLOCKED');
-    await b.page.getByLabel('Evidence').fill('SharePoint: Programme/notes from B');
+    await b.page.getByLabel('Evidence notes').fill('SharePoint: Programme/notes from B');
     await b.page.getByRole('button', { name: 'Save changes' }).click();
     const banner = b.page.getByTestId('conflict');
     await expect.poll(() => banner.count()).toBe(1);
@@ -100,7 +100,7 @@ describe('working a checklist item', () => {
     expect(text).toContain('Someone else changed this item');
     expect(text).toMatch(/Status\s*(In progress|Not started)\s*At risk/);
     expect(await b.page.getByLabel('Status').inputValue()).toBe('BLOCKED');
-    expect(await b.page.getByLabel('Evidence').inputValue()).toBe('SharePoint: Programme/notes from B');
+    expect(await b.page.getByLabel('Evidence notes').inputValue()).toBe('SharePoint: Programme/notes from B');
 
     await b.page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => b.page.getByText('Item updated').count()).toBe(1);
@@ -119,12 +119,13 @@ describe('working a checklist item', () => {
     await page.waitForURL(url('/'));
     const [, , item] = await completableItems();
     await page.goto(url(`/checklists/${encodeURIComponent(item!.id)}`));
-    await page.getByLabel('Day').fill('31');
-    await page.getByLabel('Month').fill('2');
-    await page.getByLabel('Year').fill('2023');
+    const due = page.getByRole('group', { name: 'Due date' });
+    await due.getByLabel('Day').fill('31');
+    await due.getByLabel('Month').fill('2');
+    await due.getByLabel('Year').fill('2023');
     await page.getByRole('button', { name: 'Save changes' }).click();
     expect(await page.getByRole('alert').first().textContent()).toContain('Due date must be a real date');
-    await page.getByLabel('Day').fill('28');
+    await due.getByLabel('Day').fill('28');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/saved=1/);
     expect(await page.textContent('main')).toContain('28 February 2023');
@@ -192,7 +193,7 @@ describe('a board member (VIEWER)', () => {
     await page.goto(url(path));
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     expect(await page.textContent('main')).toContain('Your role can read checklists but not change them');
-    const res = await page.request.post(url(path), {
+    const res = await page.request.post(url(`${path}?/update`), {
       // As a browser without JavaScript posts the form: it asks for HTML.
       headers: { origin: url(''), accept: 'text/html' },
       form: { expectedVersion: String(item!.version), status: 'COMPLETE', ownerOrg: 'COUNCIL' },

@@ -94,6 +94,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     PORT: String(adminPort),
     HOST: '127.0.0.1',
     ORIGIN: baseUrl,
+    // As the start script sets it: uploads (HR exports, evidence files) are larger than adapter-node's 512K.
+    BODY_SIZE_LIMIT: '20M',
     HANDOVER_API_URL: `http://127.0.0.1:${apiPort}/graphql`,
   });
   await waitFor(`http://127.0.0.1:${adminPort}/sign-in`, adminProcess.child, adminProcess.output);

@@ -86,7 +86,7 @@ describe('users', () => {
     );
     await expectAccessible(page);
     // Posting the form anyway (as a browser without JavaScript would) is refused with the API's reason.
-    const posted = await page.request.post(url(`/checklists/${encodeURIComponent(theirs.id)}`), {
+    const posted = await page.request.post(url(`/checklists/${encodeURIComponent(theirs.id)}?/update`), {
       headers: { origin: url(''), accept: 'text/html' },
       form: { expectedVersion: '1', status: 'AT_RISK', ownerOrg: 'COUNCIL' },
     });

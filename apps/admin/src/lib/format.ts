@@ -101,3 +101,19 @@ export function tagClass(value: string): string {
   const colour = TAG_COLOURS[value];
   return colour ? `govuk-tag govuk-tag--${colour}` : 'govuk-tag';
 }
+
+/** An instant as the UK reads it: "15 Feb 2023, 09:30" (London time). */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+/** A file's size in words: "512 bytes", "12 KB", "3.4 MB" (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

@@ -1,5 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
+import {
+  EVIDENCE_FIELDS,
+  addEvidenceAction,
+  removeEvidenceAction,
+  type Evidence,
+} from '$lib/server/evidence';
 import { formText } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,6 +39,7 @@ interface GateData {
     status: string;
     rationale: string | null;
     version: number;
+    evidence: Evidence[];
   }[];
   signatories: {
     id: string;
@@ -53,12 +60,12 @@ interface GateData {
 
 const FIELDS = `gate {
   id name decisionDue outcome outcomeReasons outcomeRule snapshot snapshotSha256
-  criteria { id title owner status rationale version }
+  criteria { id title owner status rationale version evidence { ${EVIDENCE_FIELDS} } }
   signatories { id roleTitle viewerIsSignatory user { name } currentSignOff { id } }
   signOffs { id roleTitle signedAt snapshotSha256 user { name } withdrawal { reason withdrawnAt user { name } } }
 }`;
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const data = await gql<{ today: string; programmes: { edges: { node: { gate: GateData | null } }[] } }>(
     programmeQuery(FIELDS),
     { token: locals.token },
@@ -70,6 +77,8 @@ export const load: PageServerLoad = async ({ locals }) => {
     snapshot: gate ? (JSON.parse(gate.snapshot) as Snapshot) : null,
     canJudge: locals.viewer?.role === 'ADMIN' || locals.viewer?.role === 'EDITOR',
     canSetUp: locals.viewer?.role === 'ADMIN',
+    evidenceSaved:
+      (['added', 'removed'] as const).find((o) => url.searchParams.get('evidence') === o) ?? null,
   };
 };
 
@@ -89,7 +98,21 @@ function failed(action: string, id: string, a: Answer) {
   });
 }
 
+/** After adding or removing a criterion's evidence: back to the criteria's evidence, saying so. */
+const evidenceDone = (outcome: 'added' | 'removed') => `/gate?evidence=${outcome}#criteria-evidence`;
+
 export const actions: Actions = {
+  addEvidence: (event) =>
+    addEvidenceAction(
+      event,
+      (form) => {
+        const id = formText(form, 'criterionId');
+        return id ? { key: id, gateCriterionId: id } : null;
+      },
+      evidenceDone,
+    ),
+  removeEvidence: (event) =>
+    removeEvidenceAction(event, (form) => formText(form, 'criterionId'), evidenceDone),
   judge: async ({ request, locals }) => {
     const form = await request.formData();
     const id = formText(form, 'id');

@@ -5,6 +5,12 @@ import { humanise } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 import { OWNER_ORGS, STATUSES } from '$lib/checklist';
 import { readDateInput } from '$lib/server/dates';
+import {
+  EVIDENCE_FIELDS,
+  addEvidenceAction,
+  removeEvidenceAction,
+  type Evidence,
+} from '$lib/server/evidence';
 
 interface Ref {
   id: string;
@@ -20,6 +26,7 @@ export interface ChecklistItemDetail {
   status: string;
   dueDate: string | null;
   forecastDate: string | null;
+  durationDays: number;
   overdue: boolean;
   dayOneCritical: boolean;
   ownerOrg: string;
@@ -36,19 +43,19 @@ export interface ChecklistItemDetail {
   dependents: Ref[];
 }
 
-const ITEM_FIELDS = `id ref title description status dueDate forecastDate overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
+const ITEM_FIELDS = `id ref title description status dueDate forecastDate durationDays overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
   workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } blockingChain { id ref title status } dependents { id ref title status }`;
 
 const CAN_WRITE = ['ADMIN', 'EDITOR'];
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   let data: {
-    node: ChecklistItemDetail | Record<string, never> | null;
+    node: (ChecklistItemDetail & { attachedEvidence: Evidence[] }) | Record<string, never> | null;
     users: { id: string; name: string }[];
   };
   try {
     data = await gql(
-      `query ($id: ID!) { users { id name } node(id: $id) { ... on ChecklistItem { ${ITEM_FIELDS} } } }`,
+      `query ($id: ID!) { users { id name } node(id: $id) { ... on ChecklistItem { ${ITEM_FIELDS} attachedEvidence { ${EVIDENCE_FIELDS} } } } }`,
       {
         token: locals.token,
         variables: { id: params.id },
@@ -66,6 +73,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     canWrite: CAN_WRITE.includes(locals.viewer!.role) && data.node.viewerCanEdit,
     roleCanWrite: CAN_WRITE.includes(locals.viewer!.role),
     saved: url.searchParams.get('saved') === '1',
+    evidenceSaved:
+      (['added', 'removed'] as const).find((o) => url.searchParams.get('evidence') === o) ?? null,
   };
 };
 
@@ -82,6 +91,8 @@ const FIELD_IDS: Record<string, string> = {
   ownerId: 'ownerId',
   ownerOrg: 'ownerOrg',
   dueDate: 'dueDate-day',
+  forecastDate: 'forecastDate-day',
+  durationDays: 'durationDays',
 };
 
 export interface Values {
@@ -91,11 +102,29 @@ export interface Values {
   dueDay: string;
   dueMonth: string;
   dueYear: string;
+  forecastDay: string;
+  forecastMonth: string;
+  forecastYear: string;
+  durationDays: string;
   evidence: string;
 }
 
+/** The largest duration the API takes, in working days. */
+const MAX_DURATION = 1000;
+
+/** After adding or removing evidence: the item again, saying so. */
+const evidenceDone = (id: string) => (outcome: 'added' | 'removed') =>
+  `/checklists/${encodeURIComponent(id)}?evidence=${outcome}`;
+
 export const actions: Actions = {
-  default: async ({ request, locals, params }) => {
+  addEvidence: (event) =>
+    addEvidenceAction(
+      event,
+      () => ({ key: 'item', checklistItemId: event.params.id }),
+      evidenceDone(event.params.id),
+    ),
+  removeEvidence: (event) => removeEvidenceAction(event, () => 'item', evidenceDone(event.params.id)),
+  update: async ({ request, locals, params }) => {
     if (!CAN_WRITE.includes(locals.viewer!.role)) {
       return fail(403, {
         errors: [{ field: 'status', message: 'Your role can read checklists but not change them' }],
@@ -109,6 +138,10 @@ export const actions: Actions = {
       dueDay: formText(form, 'dueDate-day'),
       dueMonth: formText(form, 'dueDate-month'),
       dueYear: formText(form, 'dueDate-year'),
+      forecastDay: formText(form, 'forecastDate-day'),
+      forecastMonth: formText(form, 'forecastDate-month'),
+      forecastYear: formText(form, 'forecastDate-year'),
+      durationDays: formText(form, 'durationDays'),
       evidence: formText(form, 'evidence'),
     };
     const expectedVersion = Number(formText(form, 'expectedVersion'));
@@ -120,6 +153,27 @@ export const actions: Actions = {
     }
     const due = readDateInput('Due date', values.dueDay, values.dueMonth, values.dueYear);
     if (due.error) errors.push({ field: 'dueDate-day', message: due.error });
+    const forecast = readDateInput(
+      'Forecast date',
+      values.forecastDay,
+      values.forecastMonth,
+      values.forecastYear,
+    );
+    if (forecast.error) errors.push({ field: 'forecastDate-day', message: forecast.error });
+    // A post without these fields (an older form) leaves them as they are.
+    const hasForecast = form.has('forecastDate-day');
+    const hasDuration = form.has('durationDays');
+    if (hasDuration && !values.durationDays) {
+      errors.push({ field: 'durationDays', message: 'Enter the duration in working days' });
+    } else if (
+      hasDuration &&
+      (!/^\d+$/.test(values.durationDays) || Number(values.durationDays) > MAX_DURATION)
+    ) {
+      errors.push({
+        field: 'durationDays',
+        message: `Duration must be a whole number of working days, from 0 to ${MAX_DURATION}`,
+      });
+    }
     if (errors.length) return fail(400, { errors, values });
 
     const loaded = {
@@ -127,6 +181,8 @@ export const actions: Actions = {
       ownerName: formText(form, 'loaded-ownerName'),
       ownerOrg: formText(form, 'loaded-ownerOrg'),
       dueDate: formText(form, 'loaded-dueDate'),
+      forecastDate: formText(form, 'loaded-forecastDate'),
+      durationDays: formText(form, 'loaded-durationDays'),
       evidence: formText(form, 'loaded-evidence'),
     };
 
@@ -150,6 +206,8 @@ export const actions: Actions = {
             ownerId: values.ownerId || null,
             ownerOrg: values.ownerOrg,
             dueDate: due.value,
+            ...(hasForecast ? { forecastDate: forecast.value } : {}),
+            ...(hasDuration ? { durationDays: Number(values.durationDays) } : {}),
             evidence: values.evidence
               .split(/\r?\n/)
               .map((l) => l.trim())
@@ -183,7 +241,19 @@ export const actions: Actions = {
           { label: 'Owner', loaded: loaded.ownerName, current: now.owner?.name ?? '' },
           { label: 'Owner organisation', loaded: humanise(loaded.ownerOrg), current: humanise(now.ownerOrg) },
           { label: 'Due date', loaded: loaded.dueDate, current: now.dueDate ?? '' },
-          { label: 'Evidence', loaded: loaded.evidence, current: now.evidence.join('\n') },
+          ...(hasForecast
+            ? [{ label: 'Forecast date', loaded: loaded.forecastDate, current: now.forecastDate ?? '' }]
+            : []),
+          ...(hasDuration
+            ? [
+                {
+                  label: 'Duration (working days)',
+                  loaded: loaded.durationDays,
+                  current: String(now.durationDays),
+                },
+              ]
+            : []),
+          { label: 'Evidence notes', loaded: loaded.evidence, current: now.evidence.join('\n') },
         ].filter((c) => c.loaded !== c.current);
         return fail(409, {
           values,
