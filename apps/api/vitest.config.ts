@@ -12,6 +12,10 @@ export default defineConfig({
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
     projects: databaseProjects(),
+    // The test files share their workers' loaded modules (the schema, PGlite's WebAssembly): loading
+    // them again for each file was half the run. Each file still opens its own database and app, and no
+    // test mocks a module.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -5,6 +5,8 @@ import { apiAs } from './api';
 import { expectAccessible, launch, signedIn, url, type Role } from './browser';
 
 const SHOTS = new URL('./screenshots/', import.meta.url);
+/** Full-page screenshots of every page checked, to look at (e2e/screenshots/): not in CI, where no one does. */
+const SCREENSHOTS = !process.env.CI;
 
 let browser: Browser;
 let ids: {
@@ -183,11 +185,13 @@ describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () 
             const path = entry.path();
             const res = await page.goto(url(path));
             if (!res || res.status() >= 400) throw new Error(`${path} answered ${res?.status()}`);
-            await page.screenshot({
-              path: new URL(`${role}-${name}-${path.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`, SHOTS)
-                .pathname,
-              fullPage: true,
-            });
+            if (SCREENSHOTS) {
+              await page.screenshot({
+                path: new URL(`${role}-${name}-${path.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`, SHOTS)
+                  .pathname,
+                fullPage: true,
+              });
+            }
             await expectAccessible(page);
           }
           await context.close();
