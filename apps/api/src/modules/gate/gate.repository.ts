@@ -168,29 +168,17 @@ export async function evidenceByIds(db: Kysely<Database>, ids: readonly string[]
   return db.selectFrom('evidence').select(EVIDENCE_COLUMNS).where('id', 'in', valid).execute();
 }
 
-export async function evidenceByItemIds(
+/** The evidence of checklist items or of gate criteria (removed ones too), oldest first. */
+export async function evidenceOf(
   db: Kysely<Database>,
+  on: 'checklist_item_id' | 'gate_criterion_id',
   ids: readonly string[],
 ): Promise<EvidenceRow[]> {
   if (ids.length === 0) return [];
   return db
     .selectFrom('evidence')
     .select(EVIDENCE_COLUMNS)
-    .where('checklist_item_id', 'in', ids)
-    .orderBy('added_at')
-    .orderBy('id')
-    .execute();
-}
-
-export async function evidenceByCriterionIds(
-  db: Kysely<Database>,
-  ids: readonly string[],
-): Promise<EvidenceRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('evidence')
-    .select(EVIDENCE_COLUMNS)
-    .where('gate_criterion_id', 'in', ids)
+    .where(on, 'in', ids)
     .orderBy('added_at')
     .orderBy('id')
     .execute();

@@ -26,9 +26,8 @@ import { SignOffRefusedError } from './gate.errors.ts';
 import {
   criteriaByGateIds,
   criteriaByIds,
-  evidenceByCriterionIds,
   evidenceByIds,
-  evidenceByItemIds,
+  evidenceOf,
   evidenceContent,
   gatesByIds,
   gatesByProgrammeIds,
@@ -101,11 +100,11 @@ const withdrawalOf = groupLoader(
   (w) => w.sign_off_id,
 );
 const itemEvidence = groupLoader(
-  (ctx, ids) => evidenceByItemIds(ctx.db, ids),
+  (ctx, ids) => evidenceOf(ctx.db, 'checklist_item_id', ids),
   (e) => e.checklist_item_id!,
 );
 const criterionEvidence = groupLoader(
-  (ctx, ids) => evidenceByCriterionIds(ctx.db, ids),
+  (ctx, ids) => evidenceOf(ctx.db, 'gate_criterion_id', ids),
   (e) => e.gate_criterion_id!,
 );
 const gateOfProgramme = groupLoader(
