@@ -25,7 +25,16 @@ import {
 import { partnerSchema, schema } from './schema/index.ts';
 import { clientAddress, type NodeServerContext } from './security/client-address.ts';
 import { corsOptions, inlineScriptHashes, useCsrfProtection, useSecurityHeaders } from './security/http.ts';
-import { DEFAULT_QUERY_LIMITS, queryLimitPlugins, type QueryLimits } from './security/limits.ts';
+import { failureResponse, maskFailuresOutsideResolvers } from './security/failures.ts';
+import { DEFAULT_MAX_STRING_LENGTH, useStringInputRule } from './security/input.ts';
+import {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_REQUEST_SIZE_LIMITS,
+  queryLimitPlugins,
+  useRequestSizeLimits,
+  type QueryLimits,
+  type RequestSizeLimits,
+} from './security/limits.ts';
 import { useRateLimit, type RateLimitOptions } from './security/rate-limit.ts';
 import {
   loadTrustedDocuments,
@@ -55,6 +64,10 @@ export interface AppOptions {
   /** The published partner documents; by default read from apps/api/partner-queries. */
   trustedDocuments?: readonly TrustedDocument[];
   limits?: QueryLimits;
+  /** The largest body and the longest document, refused before parsing. */
+  requestSizeLimits?: RequestSizeLimits;
+  /** The longest string argument (smaller for searches, emails and names: security/input.ts). */
+  maxStringLength?: number;
   /**
    * Requests a minute per caller, counted on `clock`. main.ts always sets it (from env.ts); left
    * out, as in-process tests and benchmarks do on a stopped clock, nothing is rate-limited.
@@ -218,8 +231,10 @@ export function createApp(options: AppOptions): App {
         clientAddress: addressOf(request, serverContext),
       };
     },
-    plugins: [
+    // A throw outside a resolver (the session lookup, the schema factory) is masked too, never a stack.
+    plugins: maskFailuresOutsideResolvers([
       requestIdPlugin,
+      useRequestSizeLimits(options.requestSizeLimits ?? DEFAULT_REQUEST_SIZE_LIMITS, '/graphql'),
       useAuditFlush({ db, viewerOf, requestIdOf, logError }),
       useSecurityHeaders({ endpoint: '/graphql', graphiqlScriptHashes: () => graphiqlHashes }),
       ...(options.rateLimit
@@ -242,12 +257,19 @@ export function createApp(options: AppOptions): App {
         isPartnerRequest,
       }),
       ...queryLimitPlugins(options.limits ?? DEFAULT_QUERY_LIMITS, { introspection: !production }),
+      useStringInputRule({ maxStringLength: options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH }),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => {
-          await sql`select 1`.execute(db);
+          try {
+            await sql`select 1`.execute(db);
+            return true;
+          } catch (error) {
+            logError(error);
+            return failureResponse(error);
+          }
         },
       }),
-    ],
+    ], logError),
   });
 }
