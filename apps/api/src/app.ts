@@ -25,7 +25,12 @@ import {
 import { partnerSchema, schema } from './schema/index.ts';
 import { clientAddress, type NodeServerContext } from './security/client-address.ts';
 import { corsOptions, inlineScriptHashes, useCsrfProtection, useSecurityHeaders } from './security/http.ts';
-import { failureResponse, maskFailuresOutsideResolvers } from './security/failures.ts';
+import {
+  failureResponse,
+  isDatabaseUnreachable,
+  maskFailuresOutsideResolvers,
+  unavailableError,
+} from './security/failures.ts';
 import { DEFAULT_MAX_STRING_LENGTH, useStringInputRule } from './security/input.ts';
 import {
   DEFAULT_QUERY_LIMITS,
@@ -200,6 +205,9 @@ export function createApp(options: AppOptions): App {
           const original = error.originalError;
           // Errors raised as GraphQLErrors (authorisation, validation, not found) are meant for the caller.
           if (!original || isGraphQLError(original)) return error;
+          // Outside a resolver (no path: the schema factory, the context) a database that cannot be
+          // reached answers 503 with Retry-After, as failures before Yoga do (security/failures.ts).
+          if (!error.path && isDatabaseUnreachable(original)) return unavailableError();
           // Yoga reports the original through `logging.error` below.
           return new GraphQLError(message, {
             nodes: error.nodes,
@@ -207,6 +215,7 @@ export function createApp(options: AppOptions): App {
             extensions: { code: 'INTERNAL_SERVER_ERROR' },
           });
         }
+        if (isDatabaseUnreachable(error)) return unavailableError();
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },

@@ -6,6 +6,7 @@
  * is 500. Both carry a short message and a code, as JSON, and are reported
  * through `logError`.
  */
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** Seconds a client is asked to wait while the database is away. */
@@ -38,6 +39,19 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return isDatabaseUnreachable(e.cause, depth + 1) || isDatabaseUnreachable(e.originalError, depth + 1);
 }
 
+const UNAVAILABLE_MESSAGE = `The database is not answering: try again in ${RETRY_AFTER_SECONDS} s`;
+
+/** The same answer as a GraphQL error, for Yoga's masking: HTTP 503 with Retry-After. */
+export function unavailableError(): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
+
 /** The answer to a failure outside a resolver: 503 + Retry-After while the database is away, else 500. */
 export function failureResponse(error: unknown): Response {
   const unreachable = isDatabaseUnreachable(error);
@@ -45,7 +59,7 @@ export function failureResponse(error: unknown): Response {
     errors: [
       unreachable
         ? {
-            message: `The database is not answering: try again in ${RETRY_AFTER_SECONDS} s`,
+            message: UNAVAILABLE_MESSAGE,
             extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
           }
         : { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
