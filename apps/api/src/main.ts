@@ -3,7 +3,7 @@
  * PostgreSQL when DATABASE_URL is set), migrates it, loads the demo into an
  * empty database, and serves GraphQL until SIGINT/SIGTERM.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { createDb, isEmpty, loadBuiltInTemplates, migrateToLatest, seedDemo } from '@handover/db';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
@@ -76,24 +76,39 @@ const app = createApp({
   corsOrigins: env.CORS_ORIGINS,
   trustedProxies: env.TRUSTED_PROXIES,
 });
+let stopping = false;
 // Yoga answers every request itself, errors included; the promise it returns needs no handling here.
-// eslint-disable-next-line @typescript-eslint/no-misused-promises
-const server = createServer(app);
+const server = createServer((req, res) => {
+  // Once stopping, every answer says `Connection: close` and its connection is closed when it has been
+  // sent, so that a busy keep-alive client cannot keep the process alive.
+  if (stopping) {
+    res.setHeader('connection', 'close');
+    res.once('finish', () => server.closeIdleConnections());
+  } else {
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+  }
+  void app(req, res);
+});
+/** Answers being written: told `Connection: close` too when the stop comes before their headers. */
+const answering = new Set<ServerResponse>();
 server.listen(env.API_PORT, env.HOST, () => {
   console.log(
     `Handover API ready at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.API_PORT}/graphql`,
   );
 });
 
-let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`Handover: ${signal} received, finishing requests`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
   server.close();
+  // A connection busy when the signal came is closed as soon as it is idle, not at its keep-alive timeout.
   server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 50).unref();
   await new Promise((r) => server.once('close', r));
   await handle.close();
   process.exit(0);
