@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { isIsoDate } from '@handover/domain';
 import { z } from 'zod';
 import { DEFAULT_SIGNIN_THROTTLE } from './modules/auth/auth.service.ts';
-import { DEFAULT_QUERY_LIMITS } from './security/limits.ts';
+import { DEFAULT_MAX_STRING_LENGTH } from './security/input.ts';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_REQUEST_SIZE_LIMITS } from './security/limits.ts';
 import { DEFAULT_RATE_LIMIT } from './security/rate-limit.ts';
 
 const commaList = z.string().transform((v) =>
@@ -42,6 +43,15 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().nonnegative().default(DEFAULT_QUERY_LIMITS.maxAliases),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_QUERY_LIMITS.maxTokens),
   GRAPHQL_MAX_COST: z.coerce.number().positive().default(DEFAULT_QUERY_LIMITS.maxCost),
+  /** The largest request body (bytes) and the longest GraphQL document (characters), refused before parsing. */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(DEFAULT_REQUEST_SIZE_LIMITS.maxBodyBytes),
+  GRAPHQL_MAX_DOCUMENT_LENGTH: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_REQUEST_SIZE_LIMITS.maxDocumentLength),
+  /** The longest string argument (searches, emails and names have smaller limits: security/input.ts). */
+  GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().positive().default(DEFAULT_MAX_STRING_LENGTH),
   /** Requests a minute per session token (or per address without one), and per partner token; per API instance. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.perMinute),
   RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.partnerPerMinute),
@@ -60,6 +70,9 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Every variable the API reads. */
+export const API_ENV_KEYS: readonly string[] = Object.keys(schema.shape);
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
