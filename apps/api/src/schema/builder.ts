@@ -6,7 +6,7 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SubGraphPlugin from '@pothos/plugin-sub-graph';
 import { isIsoDate, type Role } from '@handover/domain';
@@ -66,6 +66,15 @@ export const builder = new SchemaBuilder<{
     },
   },
   relay: {
+    // An ID that decodes to nothing names no node: node(id:) answers null (a page's 404), as for an
+    // unknown row, not an error without a code (a page's 500). The empty type name is in no schema.
+    decodeGlobalID: (globalID) => {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        return { typename: '', id: '' };
+      }
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeTypeOptions: { subGraphs: PARTNER },
