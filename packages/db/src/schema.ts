@@ -578,6 +578,15 @@ export interface PlanBaselineMilestoneTable {
   actual_date: DateColumn | null;
 }
 
+/** A create's idempotency key: the same key from the same user for the same mutation answers this row. */
+export interface IdempotencyKeyTable {
+  key: string;
+  user_id: string;
+  mutation: string;
+  result_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   programme: ProgrammeTable;
@@ -621,6 +630,7 @@ export interface Database {
   plan_baseline: PlanBaselineTable;
   plan_baseline_item: PlanBaselineItemTable;
   plan_baseline_milestone: PlanBaselineMilestoneTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

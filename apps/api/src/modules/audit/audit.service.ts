@@ -214,6 +214,25 @@ export interface WriteTarget {
   table: AuditedTable;
   /** Reads the id of the row to change (may throw a ValidationError); null for a new row. */
   id: (() => string) | null;
+  /**
+   * A create's idempotency key (the client's, e.g. one per form shown): the same key from the same
+   * user for the same mutation answers the row the first create made, and makes no other.
+   */
+  idempotencyKey?: string | null | undefined;
+}
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/** The key given with a create, checked: blank is none; too long is refused. */
+function idempotencyKeyOf(target: WriteTarget): string | null {
+  const key = target.idempotencyKey?.trim() ?? '';
+  if (key === '') return null;
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+    throw new ValidationError(
+      'idempotencyKey',
+      `is too long (${key.length} characters; at most ${MAX_IDEMPOTENCY_KEY_LENGTH})`,
+    );
+  return key;
 }
 
 /**
@@ -236,6 +255,24 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
       // Creates of one table take turns: a write that picks the next reference (R-012) then never races
       // another inside its transaction, where a failed insert could not be retried.
       if (!entityId) await sql`select pg_advisory_xact_lock(hashtext(${target.table}))`.execute(trx);
+      // A create retried with its key: answered with the row the first one made (the lock above makes a
+      // retry that races the first wait for it). Only a signed-in user's key counts.
+      const key = !target.id && ctx.viewer?.kind === 'user' ? idempotencyKeyOf(target) : null;
+      if (key && ctx.viewer?.kind === 'user') {
+        const first = await trx
+          .selectFrom('idempotency_key')
+          .select('result_id')
+          .where('user_id', '=', ctx.viewer.userId)
+          .where('mutation', '=', target.operation)
+          .where('key', '=', key)
+          .executeTakeFirst();
+        if (first) {
+          const row = (
+            await sql<Row>`select * from ${sql.table(target.table)} where id = ${first.result_id}`.execute(trx)
+          ).rows[0];
+          if (row) return row;
+        }
+      }
       const before = entityId
         ? (
             await sql<
@@ -244,6 +281,13 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
           ).rows[0]
         : undefined;
       const after = await write(trx, entityId ?? '');
+      if (key && ctx.viewer?.kind === 'user') {
+        await trx
+          .insertInto('idempotency_key')
+          .values({ key, user_id: ctx.viewer.userId, mutation: target.operation, result_id: after.id })
+          .onConflict((oc) => oc.columns(['user_id', 'mutation', 'key']).doUpdateSet({ result_id: after.id }))
+          .execute();
+      }
       await recordAudit(
         { ...ctx, db: trx },
         {

@@ -96,6 +96,18 @@ export function decodeId(value: string, typename: string | readonly string[], fi
 
 
 /** Lists offset pages: cursors are opaque offsets, as Relay expects. */
+/**
+ * The optional argument every create takes (written once, used by each): the same key from the same
+ * user answers the row the first create made (audit.service.ts auditedWrite), so a retry after a lost
+ * answer, or a form submitted twice, makes one row.
+ */
+export const IDEMPOTENCY_KEY_ARG = {
+  required: false,
+  description:
+    'Any text of up to 200 characters, new for each thing to create (e.g. a UUID per form shown): the same key ' +
+    'from the same user answers the row the first create with it made, and makes no other.',
+} as const;
+
 export const MAX_PAGE_SIZE = 200;
 
 /** A connection result that can also count every row its filter matches, when asked. */

@@ -10,6 +10,7 @@ import { builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite, recordAudit, refusalReason } from '../audit/audit.service.ts';
 import {
+  IDEMPOTENCY_KEY_ARG,
   MAX_PAGE_SIZE,
   UPDATE_ERRORS,
   decodeId,
@@ -282,11 +283,17 @@ builder.mutationFields((t) => ({
     type: TupeMeasureRef,
     authScopes: scopesFor('Mutation.createTupeMeasure'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateTupeMeasureResult' } },
-    args: { input: t.arg({ type: CreateTupeMeasureInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: CreateTupeMeasureInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'createTupeMeasure', entityType: 'TupeMeasure', table: 'tupe_measure', id: null },
+        {
+          operation: 'createTupeMeasure',
+          entityType: 'TupeMeasure',
+          table: 'tupe_measure',
+          id: null,
+          idempotencyKey,
+        },
         (db) =>
           createMeasure(
             db,
@@ -316,8 +323,8 @@ builder.mutationFields((t) => ({
     type: ConsultationMeetingRef,
     authScopes: scopesFor('Mutation.createConsultationMeeting'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateConsultationMeetingResult' } },
-    args: { input: t.arg({ type: CreateConsultationMeetingInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: CreateConsultationMeetingInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
         {
@@ -325,6 +332,7 @@ builder.mutationFields((t) => ({
           entityType: 'ConsultationMeeting',
           table: 'consultation_meeting',
           id: null,
+          idempotencyKey,
         },
         (db) =>
           createMeeting(

@@ -18,6 +18,7 @@ import { ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import {
+  IDEMPOTENCY_KEY_ARG,
   MAX_PAGE_SIZE,
   UPDATE_ERRORS,
   decodeId,
@@ -220,9 +221,9 @@ builder.mutationFields((t) => ({
       'joined it, changed or objected since their package was sent.',
     authScopes: scopesFor('Mutation.createEliPackage'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateEliPackageResult' } },
-    args: { input: t.arg({ type: CreateEliPackageInput }) },
-    resolve: (_root, { input }, ctx) =>
-      auditedWrite(ctx, target('createEliPackage', null), (db) =>
+    args: { input: t.arg({ type: CreateEliPackageInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      auditedWrite(ctx, { ...target('createEliPackage', null), idempotencyKey }, (db) =>
         createEliPackage(
           db,
           { ...input, programmeId: decodeId(input.programmeId, 'Programme', 'programmeId') },

@@ -7,7 +7,7 @@ import { scopesFor } from '../../access/scopes.ts';
 import type { Context } from '../../context.ts';
 import { builder } from '../../schema/builder.ts';
 import { auditedWrite, recordAudit, refusalReason } from '../audit/audit.service.ts';
-import { UPDATE_ERRORS, decodeId } from '../common/common.schema.ts';
+import { IDEMPOTENCY_KEY_ARG, UPDATE_ERRORS, decodeId } from '../common/common.schema.ts';
 import { GateCriterionRef, GateRef, GateSignatoryRef } from './gate.schema.ts';
 import {
   addGateCriterion,
@@ -50,9 +50,9 @@ builder.mutationField('createGate', (t) =>
       'Creates the go/no-go gate of a programme that has none, with no criteria and no signatories.',
     authScopes: scopesFor('Mutation.createGate'),
     errors: resultOf('createGate'),
-    args: { input: t.arg({ type: CreateGateInput }) },
-    resolve: (_root, { input }, ctx) =>
-      auditedWrite(ctx, { operation: 'createGate', entityType: 'Gate', table: 'gate', id: null }, (db) =>
+    args: { input: t.arg({ type: CreateGateInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      auditedWrite(ctx, { operation: 'createGate', entityType: 'Gate', table: 'gate', id: null, idempotencyKey }, (db) =>
         createGate(db, {
           programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
           name: input.name,
@@ -111,11 +111,17 @@ builder.mutationField('addGateCriterion', (t) =>
     description: 'Adds a criterion at the end of the gate’s list, PENDING.',
     authScopes: scopesFor('Mutation.addGateCriterion'),
     errors: resultOf('addGateCriterion'),
-    args: { input: t.arg({ type: AddGateCriterionInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: AddGateCriterionInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'addGateCriterion', entityType: 'GateCriterion', table: 'gate_criterion', id: null },
+        {
+          operation: 'addGateCriterion',
+          entityType: 'GateCriterion',
+          table: 'gate_criterion',
+          id: null,
+          idempotencyKey,
+        },
         (db) =>
           addGateCriterion(db, {
             gateId: decodeId(input.gateId, 'Gate', 'gateId'),
@@ -176,11 +182,17 @@ builder.mutationField('addGateSignatory', (t) =>
     description: 'Requires a sign-off from an accountable role, signed by the user named.',
     authScopes: scopesFor('Mutation.addGateSignatory'),
     errors: resultOf('addGateSignatory'),
-    args: { input: t.arg({ type: AddGateSignatoryInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: AddGateSignatoryInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'addGateSignatory', entityType: 'GateSignatory', table: 'gate_signatory', id: null },
+        {
+          operation: 'addGateSignatory',
+          entityType: 'GateSignatory',
+          table: 'gate_signatory',
+          id: null,
+          idempotencyKey,
+        },
         (db) =>
           addGateSignatory(db, {
             gateId: decodeId(input.gateId, 'Gate', 'gateId'),

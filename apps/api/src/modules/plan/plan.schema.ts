@@ -9,7 +9,7 @@ import { builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { ChecklistItemRef, programmeGraph } from '../checklist/checklist.schema.ts';
-import { decodeId, groupLoader } from '../common/common.schema.ts';
+import { IDEMPOTENCY_KEY_ARG, decodeId, groupLoader } from '../common/common.schema.ts';
 import { MilestoneRef } from '../milestone/milestone.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import {
@@ -252,11 +252,11 @@ builder.mutationField('saveBaseline', (t) =>
       directResult: true,
       union: { name: 'SaveBaselineResult' },
     },
-    args: { input: t.arg({ type: SaveBaselineInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: SaveBaselineInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'saveBaseline', entityType: 'PlanBaseline', table: 'plan_baseline', id: null },
+        { operation: 'saveBaseline', entityType: 'PlanBaseline', table: 'plan_baseline', id: null, idempotencyKey },
         async (db) => {
           const programmeId = decodeId(input.programmeId, 'Programme', 'programmeId');
           const programme = await db

@@ -16,7 +16,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/err
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
-import { EDIT_ERRORS, MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { EDIT_ERRORS, IDEMPOTENCY_KEY_ARG, MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
 import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
 import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
 import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';
@@ -206,11 +206,11 @@ builder.mutationFields((t) => ({
       directResult: true,
       union: { name: 'CreateRaidItemResult' },
     },
-    args: { input: t.arg({ type: CreateRaidItemInput }) },
-    resolve: (_root, { input }, ctx) =>
+    args: { input: t.arg({ type: CreateRaidItemInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'createRaidItem', entityType: 'RaidItem', table: 'raid_item', id: null },
+        { operation: 'createRaidItem', entityType: 'RaidItem', table: 'raid_item', id: null, idempotencyKey },
         async (db) => {
           const workstreamId = optionalId(input.workstreamId, 'Workstream', 'workstreamId');
           // An EDITOR creates items only in the workstreams they lead.
