@@ -241,44 +241,47 @@ export function createApp(options: AppOptions): App {
       };
     },
     // A throw outside a resolver (the session lookup, the schema factory) is masked too, never a stack.
-    plugins: maskFailuresOutsideResolvers([
-      requestIdPlugin,
-      useRequestSizeLimits(options.requestSizeLimits ?? DEFAULT_REQUEST_SIZE_LIMITS, '/graphql'),
-      useAuditFlush({ db, viewerOf, requestIdOf, logError }),
-      useSecurityHeaders({ endpoint: '/graphql', graphiqlScriptHashes: () => graphiqlHashes }),
-      ...(options.rateLimit
-        ? [
-            useRateLimit({
-              limits: options.rateLimit,
-              clock,
-              endpoint: '/graphql',
-              isPartnerRequest,
-              isAuthenticated: async (request) => (await viewerOf(request)) !== null,
-              clientAddress: addressOf,
-            }),
-          ]
-        : []),
-      useCsrfProtection(),
-      useTrustedDocuments({
-        // The published partner queries, checked against the schema partners are served.
-        documents: options.trustedDocuments ?? loadTrustedDocuments(partnerSchema),
-        enforce: production,
-        isPartnerRequest,
-      }),
-      ...queryLimitPlugins(options.limits ?? DEFAULT_QUERY_LIMITS, { introspection: !production }),
-      useStringInputRule({ maxStringLength: options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH }),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => {
-          try {
-            await sql`select 1`.execute(db);
-            return true;
-          } catch (error) {
-            logError(error);
-            return failureResponse(error);
-          }
-        },
-      }),
-    ], logError),
+    plugins: maskFailuresOutsideResolvers(
+      [
+        requestIdPlugin,
+        useRequestSizeLimits(options.requestSizeLimits ?? DEFAULT_REQUEST_SIZE_LIMITS, '/graphql'),
+        useAuditFlush({ db, viewerOf, requestIdOf, logError }),
+        useSecurityHeaders({ endpoint: '/graphql', graphiqlScriptHashes: () => graphiqlHashes }),
+        ...(options.rateLimit
+          ? [
+              useRateLimit({
+                limits: options.rateLimit,
+                clock,
+                endpoint: '/graphql',
+                isPartnerRequest,
+                isAuthenticated: async (request) => (await viewerOf(request)) !== null,
+                clientAddress: addressOf,
+              }),
+            ]
+          : []),
+        useCsrfProtection(),
+        useTrustedDocuments({
+          // The published partner queries, checked against the schema partners are served.
+          documents: options.trustedDocuments ?? loadTrustedDocuments(partnerSchema),
+          enforce: production,
+          isPartnerRequest,
+        }),
+        ...queryLimitPlugins(options.limits ?? DEFAULT_QUERY_LIMITS, { introspection: !production }),
+        useStringInputRule({ maxStringLength: options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH }),
+        useReadinessCheck({
+          endpoint: '/ready',
+          check: async () => {
+            try {
+              await sql`select 1`.execute(db);
+              return true;
+            } catch (error) {
+              logError(error);
+              return failureResponse(error);
+            }
+          },
+        }),
+      ],
+      logError,
+    ),
   });
 }

@@ -64,7 +64,9 @@ describe('the configuration, the start task and the README agree', () => {
     const section = readme.slice(readme.indexOf('## Configuration'));
     const documented = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)].map((m) => m[1]!);
     const used = [...new Set([...API_ENV_KEYS, ...adminKeys()])].sort();
-    expect(used).toEqual(expect.arrayContaining(['SESSION_TTL_HOURS', 'SESSION_IDLE_MINUTES', 'BODY_SIZE_LIMIT', 'HOST']));
+    expect(used).toEqual(
+      expect.arrayContaining(['SESSION_TTL_HOURS', 'SESSION_IDLE_MINUTES', 'BODY_SIZE_LIMIT', 'HOST']),
+    );
     // turbo passes exactly what is read (and the test tooling's own variables).
     expect([...turbo.globalPassThroughEnv].sort()).toEqual([...new Set([...used, ...TOOLING])].sort());
     // The README's table names every variable read, and no other (TEST_DATABASE_URL aside, for tests).

@@ -44,7 +44,11 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(DEFAULT_QUERY_LIMITS.maxTokens),
   GRAPHQL_MAX_COST: z.coerce.number().positive().default(DEFAULT_QUERY_LIMITS.maxCost),
   /** The largest request body (bytes) and the longest GraphQL document (characters), refused before parsing. */
-  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().positive().default(DEFAULT_REQUEST_SIZE_LIMITS.maxBodyBytes),
+  GRAPHQL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_REQUEST_SIZE_LIMITS.maxBodyBytes),
   GRAPHQL_MAX_DOCUMENT_LENGTH: z.coerce
     .number()
     .int()
@@ -54,9 +58,17 @@ const schema = z.object({
   GRAPHQL_MAX_STRING_LENGTH: z.coerce.number().int().positive().default(DEFAULT_MAX_STRING_LENGTH),
   /** Requests a minute per session token (or per address without one), and per partner token; per API instance. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.perMinute),
-  RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT.partnerPerMinute),
+  RATE_LIMIT_PARTNER_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_RATE_LIMIT.partnerPerMinute),
   /** Sign-in throttle: failures allowed per email and per client address within the window. */
-  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(DEFAULT_SIGNIN_THROTTLE.maxFailuresPerEmail),
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_SIGNIN_THROTTLE.maxFailuresPerEmail),
   SIGNIN_MAX_FAILURES_PER_CLIENT: z.coerce
     .number()
     .int()

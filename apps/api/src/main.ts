@@ -67,7 +67,10 @@ const app = createApp({
     maxTokens: env.GRAPHQL_MAX_TOKENS,
     maxCost: env.GRAPHQL_MAX_COST,
   },
-  requestSizeLimits: { maxBodyBytes: env.GRAPHQL_MAX_BODY_BYTES, maxDocumentLength: env.GRAPHQL_MAX_DOCUMENT_LENGTH },
+  requestSizeLimits: {
+    maxBodyBytes: env.GRAPHQL_MAX_BODY_BYTES,
+    maxDocumentLength: env.GRAPHQL_MAX_DOCUMENT_LENGTH,
+  },
   maxStringLength: env.GRAPHQL_MAX_STRING_LENGTH,
   rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, partnerPerMinute: env.RATE_LIMIT_PARTNER_PER_MINUTE },
   signinThrottle: {

@@ -42,9 +42,12 @@ describe('the size of a request, refused before parsing', () => {
     expect(((await posted.json()) as Body).errors?.[0]?.message).toMatch(
       /GraphQL document is too long \(\d+ characters; at most 2000\)/,
     );
-    const got = await api.app.fetch(`http://localhost/graphql?query=${encodeURIComponent(long + ' '.repeat(2_000))}`, {
-      headers: { 'x-handover-csrf': '1' },
-    });
+    const got = await api.app.fetch(
+      `http://localhost/graphql?query=${encodeURIComponent(long + ' '.repeat(2_000))}`,
+      {
+        headers: { 'x-handover-csrf': '1' },
+      },
+    );
     expect(got.status).toBe(400);
   });
 });
@@ -62,7 +65,10 @@ describe('no suggestions in production', () => {
 
   it('names no enum value, in a literal or in a variable', async () => {
     const literal = await api.post(
-      { query: '{ programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: [COMPLET] }) { totalCount } } } } }' },
+      {
+        query:
+          '{ programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: [COMPLET] }) { totalCount } } } } }',
+      },
       { authorization: `Bearer ${token}` },
     );
     const literalText = JSON.stringify(await literal.json());
@@ -70,7 +76,8 @@ describe('no suggestions in production', () => {
     expect(literalText).not.toMatch(/Did you mean|COMPLETE\b/);
     const variable = await api.post(
       {
-        query: 'query ($s: [ChecklistStatus!]) { programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: $s }) { totalCount } } } } }',
+        query:
+          'query ($s: [ChecklistStatus!]) { programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: $s }) { totalCount } } } } }',
         variables: { s: ['COMPLET'] },
       },
       { authorization: `Bearer ${token}` },
@@ -85,7 +92,10 @@ describe('no suggestions in production', () => {
     try {
       const t = await dev.signIn('ADMIN');
       const res = await dev.post(
-        { query: '{ programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: [COMPLET] }) { totalCount } } } } }' },
+        {
+          query:
+            '{ programmes(first: 1) { edges { node { checklistItems(first: 1, filter: { statuses: [COMPLET] }) { totalCount } } } } }',
+        },
         { authorization: `Bearer ${t}` },
       );
       expect(JSON.stringify(await res.json())).toMatch(/Did you mean the enum value/);
@@ -96,7 +106,8 @@ describe('no suggestions in production', () => {
 });
 
 describe('failures outside a resolver', () => {
-  const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 
   it('knows a database that cannot be reached', () => {
     expect(isDatabaseUnreachable(refused())).toBe(true);
@@ -196,7 +207,9 @@ describe('failures outside a resolver', () => {
       });
       expect(res.status).toBe(500);
       const text = await res.text();
-      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      expect(JSON.parse(text)).toEqual({
+        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     } finally {
       await api.close();
     }

@@ -9,7 +9,9 @@ interface Body {
 
 describe('one rule for every string argument', () => {
   it('refuses control characters, and line breaks where text is one line', () => {
-    expect(stringProblem('a\u0000b', 'statement', 'String')).toMatch(/control character \(found U\+0000 at character 2\)/);
+    expect(stringProblem('a\u0000b', 'statement', 'String')).toMatch(
+      /control character \(found U\+0000 at character 2\)/,
+    );
     expect(stringProblem('line one\nline two\r\n\tindented', 'statement', 'String')).toBeNull();
     expect(stringProblem('a\u001bb', 'statement', 'String')).toMatch(/U\+001B/);
     expect(stringProblem('a\u007fb', 'statement', 'String')).toMatch(/U\+007F/);
@@ -20,7 +22,9 @@ describe('one rule for every string argument', () => {
 
   it('limits lengths: 10,000 by default, smaller for searches, emails and names', () => {
     expect(stringProblem('x'.repeat(10_000), 'statement', 'String')).toBeNull();
-    expect(stringProblem('x'.repeat(10_001), 'statement', 'String')).toMatch(/10001 characters; at most 10000/);
+    expect(stringProblem('x'.repeat(10_001), 'statement', 'String')).toMatch(
+      /10001 characters; at most 10000/,
+    );
     expect(stringProblem('x'.repeat(201), 'search', 'String')).toMatch(/at most 200/);
     expect(stringProblem('x'.repeat(321), 'email', 'String')).toMatch(/at most 320/);
     expect(stringProblem('x'.repeat(501), 'title', 'String')).toMatch(/at most 500/);
@@ -36,7 +40,10 @@ describe('strings at the edge of the API', () => {
     api = await startSecurityApp();
     token = await api.signIn('ADMIN');
     const body = (await (
-      await api.post({ query: '{ programmes(first: 1) { edges { node { id } } } }' }, { authorization: `Bearer ${token}` })
+      await api.post(
+        { query: '{ programmes(first: 1) { edges { node { id } } } }' },
+        { authorization: `Bearer ${token}` },
+      )
     ).json()) as { data: { programmes: { edges: { node: { id: string } }[] } } };
     programmeId = body.data.programmes.edges[0]!.node.id;
   });

@@ -51,7 +51,16 @@ export const STRING_LIMITS_BY_NAME: Readonly<Record<string, number>> = {
 };
 
 /** Where a line break or a tab has no place: identifiers, searches, addresses and names. */
-const SINGLE_LINE_NAMES = new Set(['search', 'email', 'name', 'firstName', 'lastName', 'title', 'roleTitle', 'label']);
+const SINGLE_LINE_NAMES = new Set([
+  'search',
+  'email',
+  'name',
+  'firstName',
+  'lastName',
+  'title',
+  'roleTitle',
+  'label',
+]);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -156,7 +165,10 @@ export function useStringInputRule(options: { maxStringLength?: number } = {}): 
             Argument(node) {
               const arg = typeInfo.getArgument();
               if (!arg) return;
-              const path = isInputObjectType(arg.type) || (isNonNullType(arg.type) && isInputObjectType(arg.type.ofType)) ? '' : node.name.value;
+              const path =
+                isInputObjectType(arg.type) || (isNonNullType(arg.type) && isInputObjectType(arg.type.ofType))
+                  ? ''
+                  : node.name.value;
               checkNode(arg.type, node.value, path, node.name.value, walk);
             },
           }),

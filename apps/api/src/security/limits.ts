@@ -139,7 +139,13 @@ export function useRequestSizeLimits(limits: RequestSizeLimits, endpoint: string
           errors: [
             new GraphQLError(
               `The GraphQL document is too long (${length} characters; at most ${limits.maxDocumentLength})`,
-              { extensions: { code: 'DOCUMENT_TOO_LONG', limit: limits.maxDocumentLength, http: { status: 413 } } },
+              {
+                extensions: {
+                  code: 'DOCUMENT_TOO_LONG',
+                  limit: limits.maxDocumentLength,
+                  http: { status: 413 },
+                },
+              },
             ),
           ],
         });

@@ -268,7 +268,9 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
           .executeTakeFirst();
         if (first) {
           const row = (
-            await sql<Row>`select * from ${sql.table(target.table)} where id = ${first.result_id}`.execute(trx)
+            await sql<Row>`select * from ${sql.table(target.table)} where id = ${first.result_id}`.execute(
+              trx,
+            )
           ).rows[0];
           if (row) return row;
         }

@@ -22,11 +22,15 @@ describe('a create retried with its idempotency key', () => {
   });
 
   const rows = async (title: string) =>
-    (await api.handle.db.selectFrom('raid_item').select(['id', 'ref']).where('title', '=', title).execute()).length;
+    (await api.handle.db.selectFrom('raid_item').select(['id', 'ref']).where('title', '=', title).execute())
+      .length;
   const create = (title: string, key: string | null, token = admin) =>
     api.gql<{ createRaidItem: { __typename: string; id: string; ref: string } }>(
       CREATE_RAID,
-      { input: { programmeId, type: 'RISK', title, statement: 'There is a risk that it is made twice.' }, key },
+      {
+        input: { programmeId, type: 'RISK', title, statement: 'There is a risk that it is made twice.' },
+        key,
+      },
       token,
     );
 
@@ -52,7 +56,9 @@ describe('a create retried with its idempotency key', () => {
     // The key is the user's own: another user's same key is another create. The EDITOR may create
     // only in the workstreams they lead, so without one their create is refused as data, making nothing.
     const theirs = await create('Made once', 'form-1', editor);
-    expect(theirs.data?.createRaidItem.id).not.toBe((await create('Made once', 'form-1')).data?.createRaidItem.id);
+    expect(theirs.data?.createRaidItem.id).not.toBe(
+      (await create('Made once', 'form-1')).data?.createRaidItem.id,
+    );
   });
 
   it('keeps a key of a refused create unused', async () => {
@@ -71,8 +77,14 @@ describe('a create retried with its idempotency key', () => {
       createConsultationMeeting(input: $input, idempotencyKey: $key) { __typename ... on ConsultationMeeting { id } ... on Error { message } } }`;
     const hr = await api.login('HR');
     const input = { programmeId, heldOn: '2023-02-10', unions: ['UNISON'] };
-    const one = await api.gql<{ createConsultationMeeting: { __typename: string; id?: string; message?: string } }>(q, { input, key: 'meeting-1' }, hr);
-    const two = await api.gql<{ createConsultationMeeting: { __typename: string; id?: string } }>(q, { input, key: 'meeting-1' }, hr);
+    const one = await api.gql<{
+      createConsultationMeeting: { __typename: string; id?: string; message?: string };
+    }>(q, { input, key: 'meeting-1' }, hr);
+    const two = await api.gql<{ createConsultationMeeting: { __typename: string; id?: string } }>(
+      q,
+      { input, key: 'meeting-1' },
+      hr,
+    );
     expect(one.errors).toBeUndefined();
     expect(one.data?.createConsultationMeeting.__typename, JSON.stringify(one)).toBe('ConsultationMeeting');
     expect(two.data?.createConsultationMeeting.id).toBe(one.data?.createConsultationMeeting.id);

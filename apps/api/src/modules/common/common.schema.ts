@@ -94,7 +94,6 @@ export function decodeId(value: string, typename: string | readonly string[], fi
   return decoded.id;
 }
 
-
 /** Lists offset pages: cursors are opaque offsets, as Relay expects. */
 /**
  * The optional argument every create takes (written once, used by each): the same key from the same

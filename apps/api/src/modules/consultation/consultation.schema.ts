@@ -283,7 +283,10 @@ builder.mutationFields((t) => ({
     type: TupeMeasureRef,
     authScopes: scopesFor('Mutation.createTupeMeasure'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateTupeMeasureResult' } },
-    args: { input: t.arg({ type: CreateTupeMeasureInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    args: {
+      input: t.arg({ type: CreateTupeMeasureInput }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG),
+    },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
@@ -323,7 +326,10 @@ builder.mutationFields((t) => ({
     type: ConsultationMeetingRef,
     authScopes: scopesFor('Mutation.createConsultationMeeting'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateConsultationMeetingResult' } },
-    args: { input: t.arg({ type: CreateConsultationMeetingInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    args: {
+      input: t.arg({ type: CreateConsultationMeetingInput }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG),
+    },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,

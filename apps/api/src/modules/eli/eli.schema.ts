@@ -221,7 +221,10 @@ builder.mutationFields((t) => ({
       'joined it, changed or objected since their package was sent.',
     authScopes: scopesFor('Mutation.createEliPackage'),
     errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'CreateEliPackageResult' } },
-    args: { input: t.arg({ type: CreateEliPackageInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    args: {
+      input: t.arg({ type: CreateEliPackageInput }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG),
+    },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(ctx, { ...target('createEliPackage', null), idempotencyKey }, (db) =>
         createEliPackage(

@@ -52,12 +52,15 @@ builder.mutationField('createGate', (t) =>
     errors: resultOf('createGate'),
     args: { input: t.arg({ type: CreateGateInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
-      auditedWrite(ctx, { operation: 'createGate', entityType: 'Gate', table: 'gate', id: null, idempotencyKey }, (db) =>
-        createGate(db, {
-          programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
-          name: input.name,
-          decisionDue: input.decisionDue,
-        }),
+      auditedWrite(
+        ctx,
+        { operation: 'createGate', entityType: 'Gate', table: 'gate', id: null, idempotencyKey },
+        (db) =>
+          createGate(db, {
+            programmeId: decodeId(input.programmeId, 'Programme', 'programmeId'),
+            name: input.name,
+            decisionDue: input.decisionDue,
+          }),
       ),
   }),
 );
@@ -111,7 +114,10 @@ builder.mutationField('addGateCriterion', (t) =>
     description: 'Adds a criterion at the end of the gate’s list, PENDING.',
     authScopes: scopesFor('Mutation.addGateCriterion'),
     errors: resultOf('addGateCriterion'),
-    args: { input: t.arg({ type: AddGateCriterionInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    args: {
+      input: t.arg({ type: AddGateCriterionInput }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG),
+    },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
@@ -182,7 +188,10 @@ builder.mutationField('addGateSignatory', (t) =>
     description: 'Requires a sign-off from an accountable role, signed by the user named.',
     authScopes: scopesFor('Mutation.addGateSignatory'),
     errors: resultOf('addGateSignatory'),
-    args: { input: t.arg({ type: AddGateSignatoryInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    args: {
+      input: t.arg({ type: AddGateSignatoryInput }),
+      idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG),
+    },
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,

@@ -256,7 +256,13 @@ builder.mutationField('saveBaseline', (t) =>
     resolve: (_root, { input, idempotencyKey }, ctx) =>
       auditedWrite(
         ctx,
-        { operation: 'saveBaseline', entityType: 'PlanBaseline', table: 'plan_baseline', id: null, idempotencyKey },
+        {
+          operation: 'saveBaseline',
+          entityType: 'PlanBaseline',
+          table: 'plan_baseline',
+          id: null,
+          idempotencyKey,
+        },
         async (db) => {
           const programmeId = decodeId(input.programmeId, 'Programme', 'programmeId');
           const programme = await db

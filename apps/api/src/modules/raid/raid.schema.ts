@@ -16,7 +16,13 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../schema/err
 import { auditedWrite } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
-import { EDIT_ERRORS, IDEMPOTENCY_KEY_ARG, MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
+import {
+  EDIT_ERRORS,
+  IDEMPOTENCY_KEY_ARG,
+  MAX_PAGE_SIZE,
+  decodeId,
+  withTotalCount,
+} from '../common/common.schema.ts';
 import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
 import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
 import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import { readDateInput } from '$lib/server/dates';
 import { formText } from '$lib/server/list';
 import { firstProgramme } from '$lib/server/programme';
@@ -42,6 +43,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     transferDate: programme.transferDate,
     gate: programme.gate,
     users: data.users.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    formKey: newFormKey(),
   };
 };
 
@@ -80,10 +82,19 @@ function refused(
   });
 }
 
-async function mutate(locals: App.Locals, name: string, inputType: string, input: Record<string, unknown>) {
+/** A create passes its form's idempotency key (`key`), so that a form submitted twice makes one row. */
+async function mutate(
+  locals: App.Locals,
+  name: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  key?: string | null,
+) {
   const data = await gql<Record<string, Answer>>(
-    `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${ANSWER} } }`,
-    { token: locals.token, variables: { input } },
+    key === undefined
+      ? `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${ANSWER} } }`
+      : `mutation ($input: ${inputType}!, $key: String) { ${name}(input: $input, idempotencyKey: $key) { ${ANSWER} } }`,
+    { token: locals.token, variables: key === undefined ? { input } : { input, key } },
   );
   return data[name]!;
 }
@@ -115,11 +126,17 @@ export const actions: Actions = {
     const form = await request.formData();
     const { values, errors, decisionDue } = readGateFields(form);
     if (errors.length) return fail(400, { action: 'gate', values, errors });
-    const a = await mutate(locals, 'createGate', 'CreateGateInput', {
-      programmeId: formText(form, 'programmeId'),
-      name: values.name,
-      decisionDue,
-    });
+    const a = await mutate(
+      locals,
+      'createGate',
+      'CreateGateInput',
+      {
+        programmeId: formText(form, 'programmeId'),
+        name: values.name,
+        decisionDue,
+      },
+      formKey(form),
+    );
     if (a.__typename !== 'Gate') return refused('gate', a, GATE_FIELD_IDS, 'name', values);
     return { action: 'gate', done: `The gate “${values.name}” was created` };
   },
@@ -147,10 +164,13 @@ export const actions: Actions = {
     if (!values.title) errors.push({ field: 'title', message: 'Enter what must hold for GO' });
     if (!values.owner) errors.push({ field: 'owner', message: 'Enter who owns the criterion' });
     if (errors.length) return fail(400, { action: 'criterion', values, errors });
-    const a = await mutate(locals, 'addGateCriterion', 'AddGateCriterionInput', {
-      gateId: formText(form, 'gateId'),
-      ...values,
-    });
+    const a = await mutate(
+      locals,
+      'addGateCriterion',
+      'AddGateCriterionInput',
+      { gateId: formText(form, 'gateId'), ...values },
+      formKey(form),
+    );
     if (a.__typename !== 'GateCriterion')
       return refused('criterion', a, { title: 'title', owner: 'owner' }, 'title', values);
     return { action: 'criterion', done: `The criterion “${values.title}” was added` };
@@ -174,10 +194,13 @@ export const actions: Actions = {
       errors.push({ field: 'roleTitle', message: 'Enter the accountable role, for example s151 officer' });
     if (!values.userId) errors.push({ field: 'userId', message: 'Select the person who signs as this role' });
     if (errors.length) return fail(400, { action: 'signatory', values, errors });
-    const a = await mutate(locals, 'addGateSignatory', 'AddGateSignatoryInput', {
-      gateId: formText(form, 'gateId'),
-      ...values,
-    });
+    const a = await mutate(
+      locals,
+      'addGateSignatory',
+      'AddGateSignatoryInput',
+      { gateId: formText(form, 'gateId'), ...values },
+      formKey(form),
+    );
     if (a.__typename !== 'GateSignatory')
       return refused('signatory', a, { roleTitle: 'roleTitle', userId: 'userId' }, 'roleTitle', values);
     return { action: 'signatory', done: `The ${values.roleTitle} now signs the gate` };

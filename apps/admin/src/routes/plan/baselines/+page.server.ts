@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import { formText } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,6 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     compared,
     canSave: locals.viewer!.role === 'ADMIN',
     saved: url.searchParams.get('saved') === '1',
+    formKey: newFormKey(),
   };
 };
 
@@ -56,8 +58,11 @@ export const actions: Actions = {
     const { saveBaseline: result } = await gql<{
       saveBaseline: { __typename: 'PlanBaseline'; id: string } | { __typename: string; message: string };
     }>(
-      `mutation ($input: SaveBaselineInput!) { saveBaseline(input: $input) { __typename ... on PlanBaseline { id } ... on Error { message } } }`,
-      { token: locals.token, variables: { input: { programmeId: formText(form, 'programmeId'), name } } },
+      `mutation ($input: SaveBaselineInput!, $key: String) { saveBaseline(input: $input, idempotencyKey: $key) { __typename ... on PlanBaseline { id } ... on Error { message } } }`,
+      {
+        token: locals.token,
+        variables: { input: { programmeId: formText(form, 'programmeId'), name }, key: formKey(form) },
+      },
     );
     if (result.__typename === 'PlanBaseline' && 'id' in result) {
       redirect(303, `/plan/baselines?baseline=${encodeURIComponent(result.id)}&saved=1`);

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import type { DateError } from '$lib/date-input';
 import { apiError, type FieldError } from '../form-errors';
 import { canEdit, raidFormOptions } from '../options.server';
@@ -12,7 +13,7 @@ type Failure = { values: RaidFormValues; errors: FieldError[]; dueDateError?: Da
 export const load: PageServerLoad = async ({ locals }) => {
   if (!canEdit(locals.viewer?.role)) error(403, 'Only editors and admins can add to the RAID log');
   const options = await raidFormOptions(locals.token);
-  return { ...options, values: emptyValues() };
+  return { ...options, values: emptyValues(), formKey: newFormKey() };
 };
 
 type CreateResult =
@@ -23,7 +24,8 @@ type CreateResult =
 
 export const actions: Actions = {
   default: async ({ request, locals }) => {
-    const values = readRaidForm(await request.formData());
+    const form = await request.formData();
+    const values = readRaidForm(form);
     if (!canEdit(locals.viewer?.role)) {
       return fail<Failure>(403, {
         values,
@@ -36,15 +38,18 @@ export const actions: Actions = {
     }
     const { programmeId } = await raidFormOptions(locals.token);
     const { createRaidItem: result } = await gql<{ createRaidItem: CreateResult }>(
-      `mutation ($input: CreateRaidItemInput!) {
-        createRaidItem(input: $input) {
+      `mutation ($input: CreateRaidItemInput!, $key: String) {
+        createRaidItem(input: $input, idempotencyKey: $key) {
           __typename
           ... on RaidItem { id ref }
           ... on Error { message }
           ... on ValidationError { field }
         }
       }`,
-      { token: locals.token, variables: { input: { programmeId, type: checked.type, ...checked.input } } },
+      {
+        token: locals.token,
+        variables: { input: { programmeId, type: checked.type, ...checked.input }, key: formKey(form) },
+      },
     );
     if (result.__typename === 'RaidItem') redirect(303, `/raid/${encodeURIComponent(result.id)}?created=1`);
     if (result.__typename === 'NotFoundError') error(404, 'There is no programme to add to');
