@@ -16,7 +16,10 @@ const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite
 console.log(`Handover: database ${where}`);
 
 const applied = await migrateToLatest(handle.db);
-for (const m of applied ?? []) console.log(`Handover: migrated ${m.migrationName}`);
+if (applied?.length)
+  console.log(
+    `Handover: migrated the database (${applied.length} migration(s), up to ${applied.at(-1)!.migrationName})`,
+  );
 if (env.HANDOVER_SEED && (await isEmpty(handle.db))) {
   const started = Date.now();
   const result = await seedDemo(handle.db);
