@@ -97,8 +97,9 @@ export function maskFailuresOutsideResolvers(
     return failureResponse(error);
   };
   const first: AnyPlugin = {
-    onRequest({ requestHandler, setRequestHandler }) {
-      setRequestHandler(async (request, serverContext) => {
+    onRequest(payload) {
+      const requestHandler = payload.requestHandler;
+      payload.setRequestHandler(async (request, serverContext) => {
         try {
           return await requestHandler(request, serverContext);
         } catch (error) {

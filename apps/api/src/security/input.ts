@@ -25,7 +25,9 @@ import {
   TypeInfo,
   visit,
   visitWithTypeInfo,
+  type DocumentNode,
   type GraphQLInputType,
+  type GraphQLSchema,
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -151,7 +153,13 @@ function checkNode(type: GraphQLInputType, node: ValueNode, path: string, name: 
 export function useStringInputRule(options: { maxStringLength?: number } = {}): Plugin {
   const maxLength = options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH;
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args: given, setResultAndStopExecution }) {
+      const args = given as {
+        document: DocumentNode;
+        operationName?: string | null;
+        schema: GraphQLSchema;
+        variableValues?: unknown;
+      };
       const operation = getOperationAST(args.document, args.operationName);
       if (!operation) return;
       const walk: Walk = { variables: (args.variableValues ?? {}) as Record<string, unknown>, maxLength };

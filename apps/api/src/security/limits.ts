@@ -94,7 +94,10 @@ export function useRequestSizeLimits(limits: RequestSizeLimits, endpoint: string
       limits.maxDocumentLength,
     );
   return {
-    async onRequest({ request, url, endResponse, setRequest, fetchAPI }) {
+    async onRequest(payload) {
+      const { request, url, fetchAPI } = payload;
+      const endResponse = (response: Response) => payload.endResponse(response);
+      const setRequest = (next: Request) => payload.setRequest(next);
       if (url.pathname !== endpoint) return;
       if (request.method === 'GET') {
         // The query string carries the document and the variables; half as much again leaves room for them.
