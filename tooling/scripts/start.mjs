@@ -4,7 +4,8 @@
  * as. Ctrl-C (SIGINT) or SIGTERM stops both gracefully; the exit code is 0 when both stopped cleanly.
  *
  * The servers are this script's own children, not turbo's persistent tasks: there each sat under a
- * pnpm of its own that answered Ctrl-C with "ELIFECYCLE Command failed" and exit 130.
+ * pnpm of its own that answered Ctrl-C with "ELIFECYCLE Command failed" and exit 130. The root
+ * package's script execs Node itself, not node_modules/.bin/node (a shell wrapper that a Ctrl-C kills).
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,20 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const turbo = join(root, 'node_modules/.bin/turbo');
+
+/** @type {import('node:child_process').ChildProcess[]} */
+const children = [];
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  // A terminal's Ctrl-C reaches the children too (one process group); SIGTERM from elsewhere may not.
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+  // Stopped during the build: nothing to wait for.
+  if (children.length === 0) process.exit(0);
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
 
 const build = spawn(turbo, ['run', 'build', '--filter=@handover/admin', '--output-logs=errors-only'], {
   cwd: root,
@@ -23,20 +38,10 @@ if (built !== 0) {
   process.exit(typeof built === 'number' ? built : 1);
 }
 
-const children = [
+children.push(
   spawn(process.execPath, ['src/main.ts'], { cwd: join(root, 'apps/api'), stdio: 'inherit' }),
   spawn(process.execPath, ['start.js'], { cwd: join(root, 'apps/admin'), stdio: 'inherit' }),
-];
-
-let stopping = false;
-const stop = (signal) => {
-  if (stopping) return;
-  stopping = true;
-  // A terminal's Ctrl-C reaches the children too (one process group); SIGTERM from elsewhere may not.
-  for (const child of children) if (child.exitCode === null) child.kill(signal);
-};
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+);
 
 const codes = await Promise.all(
   children.map(
@@ -45,10 +50,13 @@ const codes = await Promise.all(
         child.once('exit', (code, signal) => {
           // One server ending by itself ends the other.
           if (!stopping) {
-            console.error(`Handover: ${child === children[0] ? 'the API' : 'the admin app'} stopped (${code ?? signal})`);
+            console.error(
+              `Handover: ${child === children[0] ? 'the API' : 'the admin app'} stopped (${code ?? signal})`,
+            );
             stop('SIGTERM');
           }
-          resolve(code ?? 1);
+          // Ended by the signal it was sent while stopping: a clean stop too.
+          resolve(code ?? (stopping && signal ? 0 : 1));
         });
       }),
   ),
