@@ -36,12 +36,12 @@ import {
   type ImportChange,
   HEARTBEAT_MS,
 } from './hr-import.repository.ts';
-import { checkInWorker } from './check.ts';
+import { MAX_SENT_ERRORS, checkInWorker } from './check.ts';
 import { provisionalTupeStatus } from './provisional.ts';
 import type { ImportError } from './validate.ts';
 
 /** Stored with the job (the totals are kept too): enough to read on screen and download. */
-export const MAX_STORED_ERRORS = 5_000;
+export const MAX_STORED_ERRORS = MAX_SENT_ERRORS;
 export const MAX_STORED_CHANGES = 5_000;
 
 export interface StartImportInput {
@@ -224,11 +224,11 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     tell();
     await updateImport(db, job.id, { status: 'CHECKING', rowsDone: 0 });
 
-    const refuse = async (errors: ImportError[], message: string) => {
+    const refuse = async (errors: ImportError[], message: string, errorCount = errors.length) => {
       await updateImport(db, job.id, {
         status: 'REFUSED',
         errors: errors.slice(0, MAX_STORED_ERRORS),
-        errorCount: errors.length,
+        errorCount,
         message,
         finishedAt: scope.now(),
       });
@@ -237,7 +237,7 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
         operation,
         entityType: 'HrImport',
         entityId: job.id,
-        reason: `VALIDATION: ${errors.length} error${errors.length === 1 ? '' : 's'} in the file`,
+        reason: `VALIDATION: ${errorCount} error${errorCount === 1 ? '' : 's'} in the file`,
       });
     };
 
@@ -272,12 +272,13 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
       );
       return finish(db, job.id);
     }
-    const { checked } = outcome;
-    if (checked.errors.length > 0) {
-      const n = checked.errors.length;
+    const checked = outcome;
+    if (checked.errorCount > 0) {
+      const n = checked.errorCount;
       await refuse(
         checked.errors,
         `The file has ${n.toLocaleString('en-GB')} error${n === 1 ? '' : 's'}: nothing was written. Correct them and upload the file again.`,
+        n,
       );
       return finish(db, job.id);
     }
