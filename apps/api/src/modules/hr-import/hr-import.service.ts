@@ -125,6 +125,8 @@ export async function createImportJob(
 const live = new Map<string, LiveProgress>();
 const running = new Map<string, Promise<HrImport>>();
 const stoppers = new Map<string, AbortController>();
+/** Set once the shutdown grace has passed: a job starting after it is rolled back at once. */
+let stopNow = false;
 
 /** What the job is doing now, if it runs in this process. */
 export const liveProgress = (id: string): LiveProgress | undefined => live.get(id);
@@ -137,6 +139,7 @@ export async function waitForImport(id: string): Promise<void> {
 /** Starts the job without waiting for it; `waitForImport` waits, `drainImports` waits for them all. */
 export function startInBackground(scope: JobScope, job: HrImport, bytes: Uint8Array): void {
   const stopper = new AbortController();
+  if (stopNow) stopper.abort(new Error('the API is stopping'));
   stoppers.set(job.id, stopper);
   const done = new Promise<HrImport>((resolve) =>
     setImmediate(() => resolve(runImport({ ...scope, signal: stopper.signal }, job, bytes))),
@@ -161,14 +164,19 @@ export const STOPPED =
  * written). Resolves when every job has recorded its end; answers how many there were.
  */
 export async function drainImports(options: { graceMs?: number } = {}): Promise<number> {
-  const jobs = [...running.values()];
-  if (jobs.length === 0) return 0;
+  const seen = new Set<string>();
   const timer = setTimeout(() => {
+    stopNow = true;
     for (const stopper of stoppers.values()) stopper.abort(new Error('the API is stopping'));
   }, options.graceMs ?? DRAIN_GRACE_MS);
-  await Promise.allSettled(jobs);
+  // Jobs started while others finish (a request that was already under way) are waited for too.
+  while (running.size > 0) {
+    for (const id of running.keys()) seen.add(id);
+    await Promise.allSettled([...running.values()]);
+  }
   clearTimeout(timer);
-  return jobs.length;
+  stopNow = false;
+  return seen.size;
 }
 
 class DryRunRollback extends Error {
