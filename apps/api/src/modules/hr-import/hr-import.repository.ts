@@ -325,6 +325,12 @@ function changed<T extends object>(before: T, after: T, fields: readonly (keyof 
   return fields.filter((f) => !sameValue(before[f], after[f])).map(String);
 }
 
+/**
+ * Lets the event loop run between statements: PGlite answers in the API's own thread, so without this
+ * an apply would hold the loop (and any abort) from its first statement to its last.
+ */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -430,6 +436,7 @@ export async function applyRows(
   }
   let postsWritten = 0;
   for (const batch of chunks(postWrites, BATCH_SIZE)) {
+    await yieldToLoop();
     options.signal?.throwIfAborted();
     const written = await trx
       .insertInto('post')
@@ -500,6 +507,7 @@ export async function applyRows(
   counts.employeesNotInFile = [...existingEmployees.keys()].filter((k) => !inFile.has(k)).length;
   let written = 0;
   for (const batch of chunks(employeeWrites, BATCH_SIZE)) {
+    await yieldToLoop();
     options.signal?.throwIfAborted();
     await trx
       .insertInto('employee')

@@ -74,7 +74,8 @@ export interface LiveProgress {
 /** Decodes base64 content, refusing anything that is not base64. */
 export function decodeBase64(content: string, field: string): Uint8Array {
   const clean = content.replace(/\s+/g, '');
-  if (clean === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+  if (clean === '') throw new ValidationError(field, 'the file is empty: it has no content to import');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
     throw new ValidationError(field, 'is not base64-encoded file content');
   }
   return Buffer.from(clean, 'base64');
