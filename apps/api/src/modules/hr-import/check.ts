@@ -78,8 +78,10 @@ export async function stopCheckWorker(): Promise<void> {
 
 export function checkInWorker(input: CheckInput, hooks: CheckHooks = {}): Promise<CheckOutcome> {
   return new Promise<CheckOutcome>((resolve, reject) => {
+    const aborted = () =>
+      hooks.signal?.reason instanceof Error ? hooks.signal.reason : new Error('the HR import was stopped');
     if (hooks.signal?.aborted) {
-      reject(hooks.signal.reason);
+      reject(aborted());
       return;
     }
     const s = theWorker();
@@ -94,7 +96,7 @@ export function checkInWorker(input: CheckInput, hooks: CheckHooks = {}): Promis
       fn();
     };
     const onAbort = () => {
-      settle(() => reject(hooks.signal!.reason));
+      settle(() => reject(aborted()));
       // The worker may be deep in a file: stopping it is the only way to stop it at once.
       void s.worker.terminate();
     };
@@ -107,8 +109,7 @@ export function checkInWorker(input: CheckInput, hooks: CheckHooks = {}): Promis
         else if (m.kind === 'rows') {
           for (const r of m.rows) rows.push(r);
           s.worker.postMessage({ id, next: true } satisfies WorkerRequest);
-        }
-        else if (m.kind === 'unreadable') settle(() => resolve(m));
+        } else if (m.kind === 'unreadable') settle(() => resolve(m));
         else if (m.kind === 'failed') settle(() => reject(new Error(m.message)));
         else {
           const { errors, errorCount } = m;
@@ -130,8 +131,6 @@ export function checkInWorker(input: CheckInput, hooks: CheckHooks = {}): Promis
     s.worker.ref();
     // A copy of the bytes (in an ArrayBuffer of its own: a Buffer may share a pool) moves to the worker.
     const bytes = new Uint8Array(input.bytes);
-    s.worker.postMessage({ id, input: { ...input, bytes } } satisfies WorkerRequest, [
-      bytes.buffer as ArrayBuffer,
-    ]);
+    s.worker.postMessage({ id, input: { ...input, bytes } } satisfies WorkerRequest, [bytes.buffer]);
   });
 }

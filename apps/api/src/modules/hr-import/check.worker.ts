@@ -43,7 +43,9 @@ async function run(id: number, input: CheckInput): Promise<void> {
       return;
     }
     post({ kind: 'total', rowsTotal: file.rows.length });
-    const checked = await checkFile(file, input.reference, (rowsDone) => post({ kind: 'progress', rowsDone }));
+    const checked = await checkFile(file, input.reference, (rowsDone) =>
+      post({ kind: 'progress', rowsDone }),
+    );
     // A clean file's rows go back a slice at a time, each when the API has read the one before, so that
     // no one message takes the API's event loop long to read. A refused file's rows are not needed.
     if (checked.errors.length === 0) {
@@ -59,7 +61,10 @@ async function run(id: number, input: CheckInput): Promise<void> {
       errorCount: checked.errors.length,
     });
   } catch (error) {
-    post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    post({
+      kind: 'failed',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 }
 

@@ -238,13 +238,25 @@ describe('files that used to be misread', () => {
   });
 
   it('refuses a row whose cell count differs from the header’s, naming the row, and checks no further cells of it', async () => {
-    const text = [csvLine(headers), line(1), `${line(2)},extra`, line(3).split(',').slice(0, 5).join(','), line(4)].join(
-      '\n',
-    );
+    const text = [
+      csvLine(headers),
+      line(1),
+      `${line(2)},extra`,
+      line(3).split(',').slice(0, 5).join(','),
+      line(4),
+    ].join('\n');
     const { errors, rows } = await checkFile(await parseFile(enc(text), 'x.csv'), REF);
     expect(errors).toEqual([
-      expect.objectContaining({ row: 3, column: '', message: expect.stringMatching(/has 20 cells but the header row has 19/) }),
-      expect.objectContaining({ row: 4, column: '', message: expect.stringMatching(/has 5 cells but the header row has 19/) }),
+      expect.objectContaining({
+        row: 3,
+        column: '',
+        message: expect.stringMatching(/has 20 cells but the header row has 19/),
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: '',
+        message: expect.stringMatching(/has 5 cells but the header row has 19/),
+      }),
     ]);
     expect(rows.map((r) => r.row)).toEqual([2, 5]);
   });
@@ -268,13 +280,17 @@ describe('files that used to be misread', () => {
 
   it('reports an unterminated quote on the row where it opens, not where parsing gave up', async () => {
     const lines = [csvLine(headers)];
-    for (let i = 2; i <= 600; i++) lines.push(i === 41 ? line(i).replace(',Social Worker,', ',"Social Worker,') : line(i));
+    for (let i = 2; i <= 600; i++)
+      lines.push(i === 41 ? line(i).replace(',Social Worker,', ',"Social Worker,') : line(i));
     const opened = lines;
     expect(opened[40]).toContain(',"Social Worker,');
     // A later quoted value closes it too early, or nothing does: both are reported on row 41.
     for (const tail of ['', `\n${csvLine(['"x"'])}`, `\n"£1,000"`]) {
       const attempt = parseFile(enc(opened.join('\n') + tail), 'quote.csv');
-      await expect(attempt).rejects.toMatchObject({ row: 41, message: expect.stringMatching(/^row 41: a quoted value begins on this row/) });
+      await expect(attempt).rejects.toMatchObject({
+        row: 41,
+        message: expect.stringMatching(/^row 41: a quoted value begins on this row/),
+      });
     }
   });
 
@@ -300,7 +316,9 @@ describe('files that used to be misread', () => {
 
   it('refuses a CSV of more rows than the limit as soon as it reads one too many, naming the limit', async () => {
     const text = `${csvLine(headers)}\n` + 'P1,x\n'.repeat(MAX_ROWS + 1);
-    await expect(parseFile(enc(text), 'big.csv')).rejects.toThrow(/more than 50,000 data rows; at most 50,000/);
+    await expect(parseFile(enc(text), 'big.csv')).rejects.toThrow(
+      /more than 50,000 data rows; at most 50,000/,
+    );
     await expect(parseFile(enc('\uFEFF\r\n\r\n'), 'blank.csv')).rejects.toThrow(/the file is empty/);
   });
 });

@@ -169,10 +169,7 @@ export async function failInterruptedImports(
   now: Date,
   options: { staleAfterMs?: number } = {},
 ): Promise<number> {
-  let q = db
-    .selectFrom('hr_import')
-    .select('id')
-    .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING']);
+  let q = db.selectFrom('hr_import').select('id').where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING']);
   if (options.staleAfterMs !== undefined) {
     const before = new Date(now.getTime() - options.staleAfterMs);
     q = q.where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'created_at'), '<', before));

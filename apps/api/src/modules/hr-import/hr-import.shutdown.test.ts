@@ -120,7 +120,8 @@ describe('an HR import when the API stops', () => {
         entity_type: 'HrImport',
         entity_id: committed!.id,
         fields: [],
-        reason: 'posts: 3 new, 0 changed, 0 unchanged; employees: 2 new, 0 changed, 0 unchanged, 0 not in this file',
+        reason:
+          'posts: 3 new, 0 changed, 0 unchanged; employees: 2 new, 0 changed, 0 unchanged, 0 not in this file',
       })
       .execute();
     expect(await failInterruptedImports(api.handle.db, new Date())).toBe(2);
@@ -133,7 +134,10 @@ describe('an HR import when the API stops', () => {
       status: 'SUCCEEDED',
       message: expect.stringMatching(/^Imported: posts: 3 new, .*its rows were written/),
     });
-    expect(rows.find((r) => r.id === rolledBack!.id)).toMatchObject({ status: 'FAILED', message: INTERRUPTED });
+    expect(rows.find((r) => r.id === rolledBack!.id)).toMatchObject({
+      status: 'FAILED',
+      message: INTERRUPTED,
+    });
   });
 });
 
@@ -190,7 +194,10 @@ describe.runIf(onPostgres)('the API process on PostgreSQL, sent SIGTERM while an
     const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return ((await res.json()) as { data: T }).data;
@@ -230,7 +237,11 @@ describe.runIf(onPostgres)('the API process on PostgreSQL, sent SIGTERM while an
       const id = decodeGlobalID(started.startHrImport.id).id;
       // SIGTERM once the apply has begun.
       for (let i = 0; i < 1_200; i++) {
-        const job = await db.selectFrom('hr_import').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+        const job = await db
+          .selectFrom('hr_import')
+          .select('status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         if (job.status !== 'QUEUED' && job.status !== 'CHECKING') break;
         await sleep(50);
       }

@@ -68,12 +68,18 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
   const utf16: TextEncoding | null =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null;
   if (utf16) {
     try {
       return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
     } catch {
-      throw new UnreadableFileError(`the file begins as UTF-16 text but is not valid UTF-16: ${SAVE_AS_UTF8}`);
+      throw new UnreadableFileError(
+        `the file begins as UTF-16 text but is not valid UTF-16: ${SAVE_AS_UTF8}`,
+      );
     }
   }
   if (looksLikeUtf16(bytes)) {

@@ -141,7 +141,9 @@ export const PROGRESS_EVERY = 500;
 const EMPLOYEE_KEYS = COLUMNS.filter((c) => c.part === 'employee').map((c) => c.key);
 
 /** C0 and C1 control characters and DEL: line breaks and tabs included, as no cell of an export needs one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_ALL = /[\u0000-\u001F\u007F-\u009F]/g;
 const CONTROL_NAMES: Record<number, string> = {
   0x00: 'NUL',
