@@ -614,7 +614,7 @@ describe('the HR import', () => {
     expect((await ask({ contentBase64: '' })).data?.startHrImport).toEqual({
       __typename: 'ValidationError',
       field: 'contentBase64',
-      message: 'the file is empty: it has no content to import',
+      message: 'contentBase64: the file is empty: it has no content to import',
     });
     expect((await ask({ fileName: 'staff.pdf' })).data?.startHrImport).toMatchObject({
       __typename: 'ValidationError',
