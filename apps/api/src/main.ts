@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { loadEnv, pgliteDir } from './env.ts';
 import { STALE_AFTER_MS, failInterruptedImports } from './modules/hr-import/hr-import.repository.ts';
+import { drainImports } from './modules/hr-import/hr-import.service.ts';
 
 const env = loadEnv();
 const handle = await createDb({ url: env.DATABASE_URL, dataDir: pgliteDir(env) });
@@ -34,14 +35,15 @@ const templatesAdded = await loadBuiltInTemplates(handle.db);
 if (templatesAdded > 0)
   console.log(`Handover: loaded ${templatesAdded} built-in checklist template version(s)`);
 
-// An HR import left running when its API stopped never committed: say so on its job row. PGlite is this
+// An HR import left running when its API stopped: its job row is ended with what was written (its rows
+// committed or not, as its audit event says). PGlite is this
 // process's alone, so every job left running was this process's; on PostgreSQL other instances may be
 // running jobs, so only those whose heartbeat stopped are failed, at start and every minute after.
 const sweepInterruptedImports = async (options: { staleAfterMs?: number }) => {
   const interrupted = await failInterruptedImports(handle.db, new Date(), options);
   if (interrupted > 0)
     console.log(
-      `Handover: ${interrupted} interrupted HR import(s) marked FAILED; nothing of them was written`,
+      `Handover: ${interrupted} interrupted HR import(s) ended; each says whether its rows were written`,
     );
 };
 if (handle.kind === 'pglite') await sweepInterruptedImports({});
@@ -118,6 +120,8 @@ async function stop(signal: string): Promise<void> {
   server.closeIdleConnections();
   setInterval(() => server.closeIdleConnections(), 50).unref();
   await new Promise((r) => server.once('close', r));
+  // HR imports running here finish (or, after a grace, roll back) and record their end before the pool closes.
+  await drainImports();
   await handle.close();
   process.exit(0);
 }

@@ -1,7 +1,15 @@
 /** Reading files and checking rows, without a database: spellings, encodings, delimiters, formats. */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, columnOfHeader, contractTypeOf, pensionSchemeOf, templateCsv } from './columns.ts';
+import {
+  COLUMNS,
+  MAX_ROWS,
+  columnOfHeader,
+  contractTypeOf,
+  csvLine,
+  pensionSchemeOf,
+  templateCsv,
+} from './columns.ts';
 import { decodeText, detectDelimiter, parseFile } from './parse.ts';
 import { ageOn, checkFile, checkNiNumber, parseDate, type ReferenceData } from './validate.ts';
 
@@ -192,5 +200,125 @@ describe('reading files', () => {
       expect.objectContaining({ row: 3, column: 'Post Number' }),
       expect.objectContaining({ row: 3, column: 'Payroll Number' }),
     ]);
+  });
+});
+
+describe('files that used to be misread', () => {
+  const headers = COLUMNS.map((c) => c.header);
+  const line = (i: number, over: Partial<Record<string, string>> = {}) =>
+    csvLine(
+      COLUMNS.map((c) => {
+        const n = String(i).padStart(5, '0');
+        const v: Record<string, string> = {
+          postNumber: `P${n}`,
+          payrollNumber: `BR${n}`,
+          pensionNumber: `WYPF16${n}`,
+          niNumber: `AB${String(i).padStart(6, '0')}C`,
+        };
+        return over[c.header] ?? v[c.key] ?? c.example;
+      }),
+    );
+
+  it('reads a 1,356-row CSV whose lines end partly in CRLF and partly in LF (every third CRLF): every row, no line break in a cell', async () => {
+    const lines = [csvLine(headers)];
+    for (let i = 1; i <= 1_356; i++) lines.push(line(i));
+    const text = lines.map((l, i) => l + (i % 3 === 2 ? '\r\n' : '\n')).join('');
+    expect(text.split('\r\n').length - 1).toBe(452);
+    const file = await parseFile(enc(text), 'mixed.csv');
+    expect(file.rows).toHaveLength(1_356);
+    const checked = await checkFile(file, REF);
+    expect(checked.errors).toEqual([]);
+    expect(checked.rows).toHaveLength(1_356);
+    const pensions = checked.rows.map((r) => r.employee!.pensionNumber!);
+    expect(pensions.filter((p) => /[\r\n]/.test(p))).toEqual([]);
+    expect(pensions[414]).toBe('WYPF1600415');
+    // Old Mac line endings (CR alone) are read too.
+    const cr = await parseFile(enc(lines.slice(0, 4).join('\r') + '\r'), 'cr.csv');
+    expect(cr.rows.map((r) => r.cells[0])).toEqual(['P00001', 'P00002', 'P00003']);
+  });
+
+  it('refuses a row whose cell count differs from the header’s, naming the row, and checks no further cells of it', async () => {
+    const text = [
+      csvLine(headers),
+      line(1),
+      `${line(2)},extra`,
+      line(3).split(',').slice(0, 5).join(','),
+      line(4),
+    ].join('\n');
+    const { errors, rows } = await checkFile(await parseFile(enc(text), 'x.csv'), REF);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: '',
+        message: expect.stringMatching(/has 20 cells but the header row has 19/),
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: '',
+        message: expect.stringMatching(/has 5 cells but the header row has 19/),
+      }),
+    ]);
+    expect(rows.map((r) => r.row)).toEqual([2, 5]);
+  });
+
+  it('refuses a NUL byte, or any other control character, in any cell, naming the row and the column', async () => {
+    const text = [
+      csvLine(headers),
+      line(1, { 'Last Name': 'Hus\u0000sain' }),
+      line(2),
+      line(3, { 'Pension Number': 'WYPF1658928\nP10002', 'Post Title': 'Social\tWorker' }),
+    ].join('\r\n');
+    const { errors } = await checkFile(await parseFile(enc(text), 'x.csv'), REF);
+    expect(errors.map((e) => [e.row, e.column, e.value, e.personal])).toEqual([
+      [2, 'Last Name', 'Hus\\u{0}sain', true],
+      [4, 'Post Title', 'Social\\u{9}Worker', false],
+      [4, 'Pension Number', 'WYPF1658928\\u{A}P10002', true],
+    ]);
+    expect(errors[0]!.message).toMatch(/control character \(NUL\)/);
+    expect(errors[2]!.message).toMatch(/line break/);
+  });
+
+  it('reports an unterminated quote on the row where it opens, not where parsing gave up', async () => {
+    const lines = [csvLine(headers)];
+    for (let i = 2; i <= 600; i++)
+      lines.push(i === 41 ? line(i).replace(',Social Worker,', ',"Social Worker,') : line(i));
+    const opened = lines;
+    expect(opened[40]).toContain(',"Social Worker,');
+    // A later quoted value closes it too early, or nothing does: both are reported on row 41.
+    for (const tail of ['', `\n${csvLine(['"x"'])}`, `\n"£1,000"`]) {
+      const attempt = parseFile(enc(opened.join('\n') + tail), 'quote.csv');
+      await expect(attempt).rejects.toMatchObject({
+        row: 41,
+        message: expect.stringMatching(/^row 41: a quoted value begins on this row/),
+      });
+    }
+  });
+
+  it('reads UTF-16 (little- or big-endian) with a byte-order mark, and asks for UTF-8 when it has none', async () => {
+    const text = `${csvLine(headers)}\r\n${line(1, { 'First Name': 'Siân' })}\r\n`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [bytes, encoding] of [
+      [le, 'utf-16le'],
+      [be, 'utf-16be'],
+    ] as const) {
+      const file = await parseFile(new Uint8Array(bytes), 'unicode.csv');
+      expect(file.encoding).toBe(encoding);
+      const checked = await checkFile(file, REF);
+      expect(checked.errors).toEqual([]);
+      expect(checked.rows[0]!.employee!.firstName).toBe('Siân');
+    }
+    await expect(parseFile(new Uint8Array(Buffer.from(text, 'utf16le')), 'unicode.csv')).rejects.toThrow(
+      /UTF-16 text without a byte-order mark.*save it .*as "CSV UTF-8/,
+    );
+  });
+
+  it('refuses a CSV of more rows than the limit as soon as it reads one too many, naming the limit', async () => {
+    const text = `${csvLine(headers)}\n` + 'P1,x\n'.repeat(MAX_ROWS + 1);
+    await expect(parseFile(enc(text), 'big.csv')).rejects.toThrow(
+      /more than 50,000 data rows; at most 50,000/,
+    );
+    await expect(parseFile(enc('\uFEFF\r\n\r\n'), 'blank.csv')).rejects.toThrow(/the file is empty/);
   });
 });

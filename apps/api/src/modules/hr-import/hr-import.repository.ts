@@ -127,32 +127,79 @@ export async function earlierSuccess(
 
 export const INTERRUPTED = 'interrupted (the API stopped while it ran); nothing was written';
 
+/** A job whose rows were committed but whose end was not recorded at once (`why`: what came between). */
+export const writtenBeforeStop = (
+  counts: string,
+  why = 'the API stopped before it recorded the end of this import',
+) => `Imported: ${counts}. (${why[0]!.toUpperCase()}${why.slice(1)}; its rows were written.)`;
+
 /** How often the process running a job stamps its heartbeat. */
 export const HEARTBEAT_MS = 10_000;
 /** A running job whose heartbeat is older than this has lost its process (six beats missed). */
 export const STALE_AFTER_MS = 60_000;
 
 /**
- * Imports left running by a process that stopped: marked FAILED. Their apply rolled back with it.
+ * The imports among `ids` whose rows were committed, with the counts written: the WRITE audit event
+ * is recorded inside the apply transaction, so it exists exactly when the rows do.
+ */
+export async function committedImports(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['entity_id', 'reason'])
+    .where('kind', '=', 'WRITE')
+    .where('entity_type', '=', 'HrImport')
+    .where('entity_id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.entity_id!, r.reason ?? '']));
+}
+
+/**
+ * Imports left running by a process that stopped are ended, saying what was written: SUCCEEDED when
+ * their transaction had committed (its audit event says so), else FAILED, nothing written.
  * With `staleAfterMs`, only jobs whose heartbeat (or, before the first, creation) is older than that:
  * the others may be running in another API instance sharing the database. Without it, every job
- * left running: for a database only this process can open (PGlite), at start.
+ * left running: for a database only this process can open (PGlite), at start. Answers how many.
  */
 export async function failInterruptedImports(
   db: Kysely<Database>,
   now: Date,
   options: { staleAfterMs?: number } = {},
 ): Promise<number> {
-  let q = db
-    .updateTable('hr_import')
-    .set({ status: 'FAILED', message: INTERRUPTED, finished_at: now })
-    .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING']);
+  let q = db.selectFrom('hr_import').select('id').where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING']);
   if (options.staleAfterMs !== undefined) {
     const before = new Date(now.getTime() - options.staleAfterMs);
     q = q.where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'created_at'), '<', before));
   }
-  const rows = await q.returning('id').execute();
-  return rows.length;
+  const ids = (await q.execute()).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const committed = await committedImports(db, ids);
+  let ended = 0;
+  for (const [id, counts] of committed) {
+    const rows = await db
+      .updateTable('hr_import')
+      .set({ status: 'SUCCEEDED', message: writtenBeforeStop(counts), finished_at: now })
+      .where('id', '=', id)
+      .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING'])
+      .returning('id')
+      .execute();
+    ended += rows.length;
+  }
+  const failed = ids.filter((id) => !committed.has(id));
+  if (failed.length > 0) {
+    const rows = await db
+      .updateTable('hr_import')
+      .set({ status: 'FAILED', message: INTERRUPTED, finished_at: now })
+      .where('id', 'in', failed)
+      .where('status', 'in', ['QUEUED', 'CHECKING', 'APPLYING'])
+      .returning('id')
+      .execute();
+    ended += rows.length;
+  }
+  return ended;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +322,12 @@ function changed<T extends object>(before: T, after: T, fields: readonly (keyof 
   return fields.filter((f) => !sameValue(before[f], after[f])).map(String);
 }
 
+/**
+ * Lets the event loop run between statements: PGlite answers in the API's own thread, so without this
+ * an apply would hold the loop (and any abort) from its first statement to its last.
+ */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -312,6 +365,8 @@ export async function applyRows(
     services: readonly ImportService[];
     provisionalStatus: ProvisionalStatus;
     progress?: (rowsDone: number) => void;
+    /** Checked before each statement: when aborted, the apply throws and its transaction rolls back. */
+    signal?: AbortSignal;
   },
 ): Promise<ApplyResult> {
   // One import at a time per programme: a second waits for the first to commit.
@@ -378,6 +433,8 @@ export async function applyRows(
   }
   let postsWritten = 0;
   for (const batch of chunks(postWrites, BATCH_SIZE)) {
+    await yieldToLoop();
+    options.signal?.throwIfAborted();
     const written = await trx
       .insertInto('post')
       .values(
@@ -447,6 +504,8 @@ export async function applyRows(
   counts.employeesNotInFile = [...existingEmployees.keys()].filter((k) => !inFile.has(k)).length;
   let written = 0;
   for (const batch of chunks(employeeWrites, BATCH_SIZE)) {
+    await yieldToLoop();
+    options.signal?.throwIfAborted();
     await trx
       .insertInto('employee')
       .values(

@@ -24,22 +24,24 @@ import {
 import { MAX_FILE_BYTES } from './columns.ts';
 import {
   applyRows,
+  committedImports,
   earlierSuccess,
   insertImport,
   loadReference,
   programmeOf,
   updateImport,
+  writtenBeforeStop,
   type ApplyCounts,
   type ApplyResult,
   type ImportChange,
   HEARTBEAT_MS,
 } from './hr-import.repository.ts';
-import { UnreadableFileError, parseFile } from './parse.ts';
+import { MAX_SENT_ERRORS, checkInWorker } from './check.ts';
 import { provisionalTupeStatus } from './provisional.ts';
-import { checkFile, type ImportError } from './validate.ts';
+import type { ImportError } from './validate.ts';
 
 /** Stored with the job (the totals are kept too): enough to read on screen and download. */
-export const MAX_STORED_ERRORS = 5_000;
+export const MAX_STORED_ERRORS = MAX_SENT_ERRORS;
 export const MAX_STORED_CHANGES = 5_000;
 
 export interface StartImportInput {
@@ -59,6 +61,8 @@ export interface JobScope extends AuditScope {
   onProgress?: (p: LiveProgress) => void;
   /** Unexpected errors (the job is marked FAILED). */
   logError?: (error: unknown) => void;
+  /** Aborted when the API stops and the job has not finished within the grace: it rolls back. */
+  signal?: AbortSignal;
 }
 
 export interface LiveProgress {
@@ -70,7 +74,8 @@ export interface LiveProgress {
 /** Decodes base64 content, refusing anything that is not base64. */
 export function decodeBase64(content: string, field: string): Uint8Array {
   const clean = content.replace(/\s+/g, '');
-  if (clean === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
+  if (clean === '') throw new ValidationError(field, 'the file is empty: it has no content to import');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
     throw new ValidationError(field, 'is not base64-encoded file content');
   }
   return Buffer.from(clean, 'base64');
@@ -120,6 +125,9 @@ export async function createImportJob(
 
 const live = new Map<string, LiveProgress>();
 const running = new Map<string, Promise<HrImport>>();
+const stoppers = new Map<string, AbortController>();
+/** Set once the shutdown grace has passed: a job starting after it is rolled back at once. */
+let stopNow = false;
 
 /** What the job is doing now, if it runs in this process. */
 export const liveProgress = (id: string): LiveProgress | undefined => live.get(id);
@@ -129,11 +137,47 @@ export async function waitForImport(id: string): Promise<void> {
   await running.get(id);
 }
 
-/** Starts the job without waiting for it; `waitForImport` waits. */
+/** Starts the job without waiting for it; `waitForImport` waits, `drainImports` waits for them all. */
 export function startInBackground(scope: JobScope, job: HrImport, bytes: Uint8Array): void {
-  const done = new Promise<HrImport>((resolve) => setImmediate(() => resolve(runImport(scope, job, bytes))));
+  const stopper = new AbortController();
+  if (stopNow) stopper.abort(new Error('the API is stopping'));
+  stoppers.set(job.id, stopper);
+  const done = new Promise<HrImport>((resolve) =>
+    setImmediate(() => resolve(runImport({ ...scope, signal: stopper.signal }, job, bytes))),
+  );
   running.set(job.id, done);
-  void done.finally(() => running.delete(job.id));
+  void done.finally(() => {
+    running.delete(job.id);
+    stoppers.delete(job.id);
+  });
+}
+
+/** How long a stopping API lets running imports finish before it rolls them back. */
+export const DRAIN_GRACE_MS = 6_000;
+
+/** Why a job stopped by the API stopping ended. */
+export const STOPPED =
+  'The API stopped while this import ran: it was rolled back and nothing was written. Upload the file again.';
+
+/**
+ * For shutdown, before the database closes: waits for the imports running in this process to finish,
+ * and rolls back those still running after `graceMs` (each then ends FAILED, saying nothing was
+ * written). Resolves when every job has recorded its end; answers how many there were.
+ */
+export async function drainImports(options: { graceMs?: number } = {}): Promise<number> {
+  const seen = new Set<string>();
+  const timer = setTimeout(() => {
+    stopNow = true;
+    for (const stopper of stoppers.values()) stopper.abort(new Error('the API is stopping'));
+  }, options.graceMs ?? DRAIN_GRACE_MS);
+  // Jobs started while others finish (a request that was already under way) are waited for too.
+  while (running.size > 0) {
+    for (const id of running.keys()) seen.add(id);
+    await Promise.allSettled([...running.values()]);
+  }
+  clearTimeout(timer);
+  stopNow = false;
+  return seen.size;
 }
 
 class DryRunRollback extends Error {
@@ -189,11 +233,11 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     tell();
     await updateImport(db, job.id, { status: 'CHECKING', rowsDone: 0 });
 
-    const refuse = async (errors: ImportError[], message: string) => {
+    const refuse = async (errors: ImportError[], message: string, errorCount = errors.length) => {
       await updateImport(db, job.id, {
         status: 'REFUSED',
         errors: errors.slice(0, MAX_STORED_ERRORS),
-        errorCount: errors.length,
+        errorCount,
         message,
         finishedAt: scope.now(),
       });
@@ -202,37 +246,48 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
         operation,
         entityType: 'HrImport',
         entityId: job.id,
-        reason: `VALIDATION: ${errors.length} error${errors.length === 1 ? '' : 's'} in the file`,
+        reason: `VALIDATION: ${errorCount} error${errorCount === 1 ? '' : 's'} in the file`,
       });
     };
 
-    let file;
-    try {
-      file = await parseFile(bytes, job.file_name);
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error;
+    // Read and checked in a worker thread: the API's event loop only relays its progress.
+    const reference = await loadReference(db, job.programme_id);
+    let recorded: Promise<unknown> = Promise.resolve();
+    const record = (u: Parameters<typeof updateImport>[2]) => {
+      // In order, one at a time, each a short statement of its own (no transaction is open yet).
+      recorded = recorded.then(() => updateImport(db, job.id, u));
+    };
+    const outcome = await checkInWorker(
+      { bytes, fileName: job.file_name, reference },
+      {
+        ...(scope.signal ? { signal: scope.signal } : {}),
+        onTotal: (rowsTotal) => {
+          state.rowsTotal = rowsTotal;
+          tell();
+          record({ rowsTotal });
+        },
+        onProgress: (done) => {
+          state.rowsDone = done;
+          tell();
+          record({ rowsDone: done });
+        },
+      },
+    );
+    await recorded;
+    if (outcome.kind === 'unreadable') {
       await refuse(
-        [{ row: 0, column: '', value: '', message: error.message, personal: false }],
-        `The file was refused: ${error.message}. Nothing was written.`,
+        [{ row: outcome.row, column: '', value: '', message: outcome.message, personal: false }],
+        `The file was refused: ${outcome.message}. Nothing was written.`,
       );
       return finish(db, job.id);
     }
-    state.rowsTotal = file.rows.length;
-    tell();
-    await updateImport(db, job.id, { rowsTotal: file.rows.length });
-
-    const reference = await loadReference(db, job.programme_id);
-    const checked = await checkFile(file, reference, async (done) => {
-      state.rowsDone = done;
-      tell();
-      // A short statement of its own (no transaction is open yet): other connections see it.
-      await updateImport(db, job.id, { rowsDone: done });
-    });
-    if (checked.errors.length > 0) {
-      const n = checked.errors.length;
+    const checked = outcome;
+    if (checked.errorCount > 0) {
+      const n = checked.errorCount;
       await refuse(
         checked.errors,
         `The file has ${n.toLocaleString('en-GB')} error${n === 1 ? '' : 's'}: nothing was written. Correct them and upload the file again.`,
+        n,
       );
       return finish(db, job.id);
     }
@@ -259,6 +314,7 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
           services: reference.services,
           provisionalStatus: provisionalTupeStatus,
           progress,
+          ...(scope.signal ? { signal: scope.signal } : {}),
         });
         if (job.dry_run) throw new DryRunRollback(applied);
         await audit(
@@ -307,13 +363,28 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
     });
     return finish(db, job.id);
   } catch (error) {
-    (scope.logError ?? ((e) => console.error('HR import failed', e)))(error);
+    const stopped = scope.signal?.aborted === true;
+    if (!stopped) (scope.logError ?? ((e) => console.error('HR import failed', e)))(error);
     await Promise.allSettled(pending);
-    await updateImport(db, job.id, {
-      status: 'FAILED',
-      message: 'The import failed unexpectedly; nothing was written. Try again, or ask for the API log.',
-      finishedAt: scope.now(),
-    }).catch(() => {});
+    // What was written decides the end: the apply's audit event is committed with its rows, or not at all.
+    const written = (await committedImports(db, [job.id]).catch(() => new Map<string, string>())).get(job.id);
+    await updateImport(
+      db,
+      job.id,
+      written !== undefined
+        ? {
+            status: 'SUCCEEDED',
+            message: writtenBeforeStop(written, 'an error came after the rows were committed'),
+            finishedAt: scope.now(),
+          }
+        : {
+            status: 'FAILED',
+            message: stopped
+              ? STOPPED
+              : 'The import failed unexpectedly; nothing was written. Try again, or ask for the API log.',
+            finishedAt: scope.now(),
+          },
+    ).catch(() => {});
     return finish(db, job.id);
   } finally {
     clearInterval(beat);

@@ -599,7 +599,7 @@ describe('the HR import', () => {
     expect(job.heartbeat_at!.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it('refuses what cannot be imported at once: not base64, not a CSV or workbook name, an unknown programme', async () => {
+  it('refuses what cannot be imported at once: an empty file, not base64, not a CSV or workbook name, an unknown programme', async () => {
     const ask = (input: Record<string, unknown>) =>
       api.gql<{ startHrImport: { __typename: string; field?: string; message?: string } }>(
         'mutation ($input: StartHrImportInput!) { startHrImport(input: $input) { __typename ... on ValidationError { field message } } }',
@@ -609,6 +609,12 @@ describe('the HR import', () => {
     expect((await ask({ contentBase64: 'not base64!' })).data?.startHrImport).toMatchObject({
       __typename: 'ValidationError',
       field: 'contentBase64',
+    });
+    // An empty upload is called empty, not "not base64".
+    expect((await ask({ contentBase64: '' })).data?.startHrImport).toEqual({
+      __typename: 'ValidationError',
+      field: 'contentBase64',
+      message: 'contentBase64: the file is empty: it has no content to import',
     });
     expect((await ask({ fileName: 'staff.pdf' })).data?.startHrImport).toMatchObject({
       __typename: 'ValidationError',

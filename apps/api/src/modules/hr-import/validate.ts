@@ -140,9 +140,59 @@ export const PROGRESS_EVERY = 500;
 
 const EMPLOYEE_KEYS = COLUMNS.filter((c) => c.part === 'employee').map((c) => c.key);
 
+/** C0 and C1 control characters and DEL: line breaks and tabs included, as no cell of an export needs one. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_ALL = /[\u0000-\u001F\u007F-\u009F]/g;
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'NUL',
+  0x09: 'a tab',
+  0x0a: 'a line break (LF)',
+  0x0d: 'a carriage return (CR)',
+  0x7f: 'DEL',
+};
+const controlName = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return CONTROL_NAMES[code] ?? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+};
+/** The value with each control character written as \u{...}, so that the report shows where it is. */
+const visible = (value: string) =>
+  value.replace(CONTROL_ALL, (ch) => `\\u{${ch.charCodeAt(0).toString(16).toUpperCase()}}`);
+
+/**
+ * Every cell holding a control character, named by row and column: a NUL byte, a stray line break or
+ * carriage return (the mark of a file whose line endings were misread) or any other.
+ */
+function controlCharacterErrors(file: ParsedFile): ImportError[] {
+  const errors: ImportError[] = [];
+  const columnName = (i: number) => file.headers[i]?.trim() || `(column ${i + 1})`;
+  const scan = (row: number, cells: readonly string[]) => {
+    cells.forEach((cell, i) => {
+      const found = CONTROL.exec(cell);
+      if (!found) return;
+      const header = file.headers[i] ?? '';
+      errors.push({
+        row,
+        column: row === 1 ? `(column ${i + 1})` : columnName(i),
+        value: visible(cell.length > 60 ? cell.slice(0, 60) + '…' : cell),
+        message: `contains a control character (${controlName(found[0])}), which no value may hold: remove it`,
+        personal: row !== 1 && (columnOfHeader(header)?.personal ?? true),
+      });
+    });
+  };
+  scan(1, file.headers);
+  for (const r of file.rows) scan(r.row, r.cells);
+  return errors;
+}
+
 export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?: Progress): Promise<Checked> {
   const errors: ImportError[] = [];
   const rows: ImportRow[] = [];
+
+  // Control characters anywhere, the header included: each cell named, and its row checked no further.
+  const controlErrors = controlCharacterErrors(file);
+  const controlRows = new Set(controlErrors.map((e) => e.row));
 
   // Headers: each known once; unknown ones reported; required ones missing reported once.
   const index = new Map<ColumnKey, number>();
@@ -198,7 +248,8 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
       });
     }
   }
-  const headersOk = errors.length === 0;
+  const headersOk = errors.length === 0 && !controlRows.has(1);
+  errors.push(...controlErrors);
 
   const servicesByName = new Map<string, { id: string; name: string }>();
   for (const s of ref.services) {
@@ -220,6 +271,21 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
   let done = 0;
 
   for (const r of file.rows) {
+    done += 1;
+    if (progress && done % PROGRESS_EVERY === 0) await progress(done);
+    // A CSV row must have as many cells as the header: a row merged with the next, or split, is refused
+    // whole (its cells would be read into the wrong columns).
+    if (file.format === 'csv' && r.cells.length !== file.headers.length) {
+      errors.push({
+        row: r.row,
+        column: '',
+        value: '',
+        message: `has ${r.cells.length} cells but the header row has ${file.headers.length}: every row needs one cell per column (check for a stray delimiter, quote or line break)`,
+        personal: false,
+      });
+      continue;
+    }
+    if (controlRows.has(r.row)) continue;
     const at = (key: ColumnKey) => {
       const i = index.get(key);
       return i === undefined ? '' : (r.cells[i] ?? '').trim();
@@ -451,8 +517,6 @@ export async function checkFile(file: ParsedFile, ref: ReferenceData, progress?:
         employee,
       });
     }
-    done += 1;
-    if (progress && done % PROGRESS_EVERY === 0) await progress(done);
   }
   if (progress) await progress(done);
   if (!headersOk) return { rows: [], errors };

@@ -20,8 +20,10 @@ export const actions: Actions = {
     const file = form.get('file');
     const dryRun = form.get('dryRun') === 'yes';
     const errors: { field: string; message: string }[] = [];
-    if (!(file instanceof File) || file.size === 0) {
+    if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
       errors.push({ field: 'file', message: 'Select the HR export to import (a .csv or .xlsx file)' });
+    } else if (file.size === 0) {
+      errors.push({ field: 'file', message: 'The selected file is empty' });
     } else if (!/\.(csv|txt|xlsx)$/i.test(file.name)) {
       errors.push({
         field: 'file',
