@@ -16,6 +16,8 @@ describe('the admin app', () => {
     const signIn = await fetch(url('/sign-in'));
     const csp = signIn.headers.get('content-security-policy') ?? '';
     for (const d of LOCKED) expect(csp).toContain(d);
+    // Inline styles and scripts are refused: only hashed or nonced ones run (svelte.config.js).
+    expect(csp).not.toContain('unsafe-inline');
     expect(signIn.headers.get('x-content-type-options')).toBe('nosniff');
     expect(signIn.headers.get('referrer-policy')).toBe('same-origin');
     expect(signIn.headers.get('strict-transport-security')).toBeNull();
