@@ -5,8 +5,8 @@ import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -18,6 +18,59 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Every page of every context this browser opens reports its console errors (see watchConsole).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchConsole(await newContext(options));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    watchPage(page);
+    return page;
+  };
+  return browser;
+}
+
+/**
+ * Console errors and uncaught exceptions of the pages the tests drive, since the last check: a page
+ * that logs an error (a CSP violation, a failed script, a broken hydration) fails the test that
+ * drove it (e2e/console.setup.ts checks after every test).
+ */
+const consoleErrors: string[] = [];
+/** Errors the current test expects, each with the reason (cleared after every test). */
+const expectedErrors: { pattern: RegExp; why: string }[] = [];
+const watched = new WeakSet<Page>();
+
+function watchPage(page: Page): void {
+  if (watched.has(page)) return;
+  watched.add(page);
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.name}: ${error.message}`));
+}
+
+export function watchConsole(context: BrowserContext): BrowserContext {
+  for (const page of context.pages()) watchPage(page);
+  context.on('page', watchPage);
+  return context;
+}
+
+/**
+ * Lets the current test's pages log errors matching `pattern` (e.g. the browser's "Failed to load
+ * resource: ... 404" for an address the test means to be missing). Give the reason: only a
+ * documented, deliberate error may be allowed.
+ */
+export function allowConsoleError(pattern: RegExp, why: string): void {
+  if (!why.trim()) throw new Error('allowConsoleError needs the reason the error is expected');
+  expectedErrors.push({ pattern, why });
+}
+
+/** The errors logged since the last call that no allowConsoleError of the test expects; resets both. */
+export function takeConsoleErrors(): string[] {
+  const unexpected = consoleErrors.filter((e) => !expectedErrors.some(({ pattern }) => pattern.test(e)));
+  consoleErrors.length = 0;
+  expectedErrors.length = 0;
+  return unexpected;
 }
 
 export const url = (path: string): string => `${inject('baseUrl')}${path}`;
