@@ -113,3 +113,32 @@ export async function expectAccessible(page: Page): Promise<void> {
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * WCAG 1.4.10 (reflow): at 320 CSS pixels wide the page itself never scrolls sideways (a wide table
+ * may, inside its own scrolling region). Resizes the page in place, without loading it again, and
+ * puts the viewport back. On failure names the elements that stick out.
+ */
+export async function expectReflow(page: Page): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: viewport?.height ?? 800 });
+  try {
+    const { scrollWidth, culprits } = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const scrolls = (el: Element) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX);
+      const culprits: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (el.getBoundingClientRect().right <= width + 0.5) continue;
+        let inside = false;
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (scrolls(a)) inside = true;
+        if (!inside && culprits.length < 5) {
+          culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`);
+        }
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, culprits };
+    });
+    expect(scrollWidth, `${page.url()} at 320 px is ${scrollWidth} px wide: ${culprits.join(', ')}`).toBeLessThanOrEqual(320);
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
+}
