@@ -32,21 +32,51 @@ export async function launch(): Promise<Browser> {
 
 /**
  * Console errors and uncaught exceptions of the pages the tests drive, since the last check: a page
- * that logs an error (a CSP violation, a failed script, a broken hydration) fails the test that
- * drove it (e2e/console.setup.ts checks after every test).
+ * that logs an error (a CSP violation, a failed script or stylesheet, a broken hydration, a failed
+ * fetch) fails the test that drove it (e2e/console.setup.ts checks after every test).
+ *
+ * One kind is the app answering as designed, not an error of the page: Chromium logs "Failed to load
+ * resource: ... status of 4xx" for every page or form post the server refuses (a 403 page for a role
+ * without access, a form answered 400 with its error summary, a 429 sign-in). Those are left out when
+ * the resource is a page load (a navigation) or a SvelteKit form action (`x-sveltekit-action`): the
+ * tests check those answers themselves. Any other failed resource (a script, a stylesheet, a data
+ * request), any 5xx, and every other console error counts.
  */
-const consoleErrors: string[] = [];
+interface ConsoleError {
+  text: string;
+  /** The resource a "Failed to load resource" message is about. */
+  resource: string | null;
+}
+const consoleErrors: ConsoleError[] = [];
+/** Page loads and form actions the server answered 4xx, by URL. */
+const refusedAnswers = new Set<string>();
 /** Errors the current test expects, each with the reason (cleared after every test). */
 const expectedErrors: { pattern: RegExp; why: string }[] = [];
 const watched = new WeakSet<Page>();
 
+const FAILED_RESOURCE = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+
 function watchPage(page: Page): void {
   if (watched.has(page)) return;
   watched.add(page);
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${page.url()}: console error: ${message.text()}`);
+  page.on('response', (response) => {
+    const request = response.request();
+    const status = response.status();
+    if (status < 400 || status >= 500) return;
+    if (request.isNavigationRequest() || request.headers()['x-sveltekit-action'] === 'true') {
+      refusedAnswers.add(response.url());
+    }
   });
-  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: uncaught ${error.name}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    consoleErrors.push({
+      text: `${page.url()}: console error: ${message.text()}`,
+      resource: FAILED_RESOURCE.test(message.text()) ? message.location().url : null,
+    });
+  });
+  page.on('pageerror', (error) =>
+    consoleErrors.push({ text: `${page.url()}: uncaught ${error.name}: ${error.message}`, resource: null }),
+  );
 }
 
 export function watchConsole(context: BrowserContext): BrowserContext {
@@ -67,9 +97,13 @@ export function allowConsoleError(pattern: RegExp, why: string): void {
 
 /** The errors logged since the last call that no allowConsoleError of the test expects; resets both. */
 export function takeConsoleErrors(): string[] {
-  const unexpected = consoleErrors.filter((e) => !expectedErrors.some(({ pattern }) => pattern.test(e)));
+  const unexpected = consoleErrors
+    .filter((e) => !(e.resource && refusedAnswers.has(e.resource)))
+    .map((e) => e.text)
+    .filter((text) => !expectedErrors.some(({ pattern }) => pattern.test(text)));
   consoleErrors.length = 0;
   expectedErrors.length = 0;
+  refusedAnswers.clear();
   return unexpected;
 }
 

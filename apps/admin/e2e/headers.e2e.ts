@@ -48,6 +48,12 @@ describe('the admin app', () => {
       const errors = takeConsoleErrors();
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/Content Security Policy directive 'style-src/);
+      // A page the server refuses (403 for a board member) is its answer, not a console error; a
+      // request of the page's own that fails is one.
+      expect((await page.goto(url('/audit')))?.status()).toBe(403);
+      expect(takeConsoleErrors()).toEqual([]);
+      await page.evaluate(() => fetch('/no-such-file.js').then(() => new Promise((r) => setTimeout(r, 100))));
+      expect(takeConsoleErrors()).toEqual([expect.stringMatching(/status of 404/)]);
     } finally {
       await context.close();
     }
