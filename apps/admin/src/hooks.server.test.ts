@@ -54,7 +54,7 @@ describe('a signed-in request', () => {
 
 describe('pages open to anyone', () => {
   it('serve the accessibility statement and the privacy notice without signing in, and nothing else', async () => {
-    for (const path of ['/accessibility', '/privacy', '/sign-in']) {
+    for (const path of ['/accessibility', '/privacy', '/sign-in', '/favicon.ico']) {
       const res = await handle({ event: event(`http://localhost:3000${path}`), resolve });
       expect(res.status, path).toBe(200);
     }
