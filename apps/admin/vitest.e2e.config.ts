@@ -15,6 +15,7 @@ export default defineConfig({
         include: ['e2e/**/*.e2e.ts'],
         env: { TEST_DB_KIND: kind },
         globalSetup: ['e2e/servers.ts'],
+        setupFiles: ['e2e/console.setup.ts'],
         fileParallelism: false,
       },
     })),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { apiAs } from './api';
-import { expectAccessible, launch, signedIn, url, type Role } from './browser';
+import { expectAccessible, expectReflow, launch, signedIn, url, type Role } from './browser';
 
 const SHOTS = new URL('./screenshots/', import.meta.url);
 /** Full-page screenshots of every page checked, to look at (e2e/screenshots/): not in CI, where no one does. */
@@ -152,7 +152,12 @@ const PAGES: { role: Role; path: () => string }[] = [
     path: () => '/plan/what-if?transferDate-day=20&transferDate-month=3&transferDate-year=2023',
   },
   { role: 'admin', path: () => '/plan/baselines' },
+  // Signed in, the privacy notice names the programme's employers.
+  { role: 'viewer', path: () => '/privacy' },
 ];
+
+/** Pages anyone may read without signing in (besides the sign-in page). */
+const PUBLIC_PAGES = ['/accessibility', '/privacy'];
 
 const PAGES_PER_TEST = 6;
 
@@ -161,9 +166,12 @@ const WIDTHS = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
 
-describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () => {
+describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone, and reflows at 320 px', () => {
   for (const { name, viewport } of WIDTHS) {
-    it(`sign-in page, ${name}`, async () => {
+    /** On the phone pass, each page is also narrowed to 320 px in place (no second visit). */
+    const reflow = name === 'phone';
+
+    it(`sign-in page and the public pages, ${name}`, async () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.goto(url('/sign-in'));
@@ -171,6 +179,15 @@ describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () 
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByText('There is a problem').waitFor();
       await expectAccessible(page);
+      if (reflow) await expectReflow(page);
+      for (const path of PUBLIC_PAGES) {
+        const res = await page.goto(url(path));
+        if (!res || res.status() !== 200 || new URL(page.url()).pathname !== path) {
+          throw new Error(`${path} answered ${res?.status()} at ${page.url()} without signing in`);
+        }
+        await expectAccessible(page);
+        if (reflow) await expectReflow(page);
+      }
       await context.close();
     });
 
@@ -193,6 +210,7 @@ describe('every page passes axe (WCAG 2.2 AA), on a desktop and on a phone', () 
               });
             }
             await expectAccessible(page);
+            if (reflow) await expectReflow(page);
           }
           await context.close();
         });

@@ -1,7 +1,7 @@
 /** HTTP hardening of both servers as built for production (the API runs with NODE_ENV=production). */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, signedIn, url } from './browser';
+import { launch, signedIn, takeConsoleErrors, url } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,6 +16,8 @@ describe('the admin app', () => {
     const signIn = await fetch(url('/sign-in'));
     const csp = signIn.headers.get('content-security-policy') ?? '';
     for (const d of LOCKED) expect(csp).toContain(d);
+    // Inline styles and scripts are refused: only hashed or nonced ones run (svelte.config.js).
+    expect(csp).not.toContain('unsafe-inline');
     expect(signIn.headers.get('x-content-type-options')).toBe('nosniff');
     expect(signIn.headers.get('referrer-policy')).toBe('same-origin');
     expect(signIn.headers.get('strict-transport-security')).toBeNull();
@@ -26,6 +28,32 @@ describe('the admin app', () => {
       const headers = response!.headers();
       expect(headers['cache-control']).toBe('no-store');
       for (const d of LOCKED) expect(headers['content-security-policy']).toContain(d);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses an inline style, and the e2e suite sees the refusal as a console error', async () => {
+    const { context, page } = await signedIn(browser, 'viewer');
+    try {
+      await page.goto(url('/'));
+      // The pages themselves log nothing (the setup file checks after every test).
+      expect(takeConsoleErrors()).toEqual([]);
+      await page.evaluate(() => {
+        const div = document.createElement('div');
+        div.setAttribute('style', 'color: red');
+        document.body.append(div);
+      });
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+      const errors = takeConsoleErrors();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/Content Security Policy directive 'style-src/);
+      // A page the server refuses (403 for a board member) is its answer, not a console error; a
+      // request of the page's own that fails is one.
+      expect((await page.goto(url('/audit')))?.status()).toBe(403);
+      expect(takeConsoleErrors()).toEqual([]);
+      await page.evaluate(() => fetch('/no-such-file.js').then(() => new Promise((r) => setTimeout(r, 100))));
+      expect(takeConsoleErrors()).toEqual([expect.stringMatching(/status of 404/)]);
     } finally {
       await context.close();
     }

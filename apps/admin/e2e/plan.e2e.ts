@@ -43,7 +43,23 @@ describe('the plan', () => {
     );
     const rows = page.getByTestId('critical-path').locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(1);
-    expect(await page.locator('svg.app-path-chart rect').count()).toBe(await rows.count());
+    const chart = page.getByTestId('path-chart');
+    expect(await chart.locator('rect').count()).toBe(await rows.count());
+    // The page's font (not the browser's serif default), a date axis, and no label on a bar or the
+    // transfer-day line: references in their own column, the transfer label above the first bar.
+    const font = await chart.locator('text').first().evaluate((t) => getComputedStyle(t).fontFamily);
+    expect(font.toLowerCase()).toContain('arial');
+    await expect(chart.locator('text', { hasText: 'Mar 2023' }).isVisible()).resolves.toBe(true);
+    const bars = await chart.locator('.app-path-chart__plot rect').evaluateAll((rs) =>
+      rs.map((r) => r.getBoundingClientRect()).map((b) => ({ left: b.left, top: b.top, bottom: b.bottom })),
+    );
+    const refs = await chart.locator('.app-path-chart__refs text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().right));
+    expect(Math.max(...refs)).toBeLessThanOrEqual(Math.min(...bars.map((b) => b.left)));
+    const transfer = await chart.locator('text', { hasText: 'Transfer' }).boundingBox();
+    expect(transfer!.y + transfer!.height).toBeLessThanOrEqual(Math.min(...bars.map((b) => b.top)));
+    // It takes the page's width: at 390 px the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page);
   });
 

@@ -51,3 +51,17 @@ describe('a signed-in request', () => {
     expect(sent[0]!.get('authorization')).toBe(`Bearer ${'a'.repeat(43)}`);
   });
 });
+
+describe('pages open to anyone', () => {
+  it('serve the accessibility statement and the privacy notice without signing in, and nothing else', async () => {
+    for (const path of ['/accessibility', '/privacy', '/sign-in', '/favicon.ico']) {
+      const res = await handle({ event: event(`http://localhost:3000${path}`), resolve });
+      expect(res.status, path).toBe(200);
+    }
+    for (const path of ['/', '/people', '/accessibility/x', '/privacy-notice']) {
+      await expect(handle({ event: event(`http://localhost:3000${path}`), resolve }), path).rejects.toMatchObject({
+        status: 303,
+      });
+    }
+  });
+});

@@ -2,7 +2,9 @@ import { redirect, type Handle } from '@sveltejs/kit';
 import { gql, requestScope, type Viewer } from '$lib/server/api';
 import { SESSION_COOKIE, clearSessionCookie } from '$lib/server/session';
 
-const PUBLIC_PATHS = ['/sign-in'];
+// Pages anyone may read without signing in: the accessibility statement and privacy notice must be
+// public; /favicon.ico is what browsers ask for on pages without an icon link.
+const PUBLIC_PATHS = ['/sign-in', '/accessibility', '/privacy', '/favicon.ico'];
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function clientAddressOf(event: Parameters<Handle>[0]['event']): string | null {
