@@ -9,3 +9,4 @@ export * from './gate.ts';
 export * from './template.ts';
 export * from './plan.ts';
 export * from './format.ts';
+export * from './labels.ts';
