@@ -18,7 +18,7 @@ import {
 } from './enums.ts';
 import { formatCount, ukInstant, ukLongDate } from './format.ts';
 import { GATE_CRITERION_STATUSES, GATE_OUTCOMES } from './gate.ts';
-import { LABEL_MAPS, labelOf, roleLabel, workstreamLabel } from './labels.ts';
+import { API_TOKEN_STATUSES, LABEL_MAPS, labelOf, roleLabel, workstreamLabel } from './labels.ts';
 import { RISK_BANDS } from './raid.ts';
 import { APPEAL_OUTCOMES, EMPLOYMENT_END_REASONS } from './tupe.ts';
 
@@ -44,6 +44,7 @@ const ENUMS: Record<keyof typeof LABEL_MAPS, readonly string[]> = {
   programmeStatus: PROGRAMME_STATUSES,
   gateCriterionStatus: GATE_CRITERION_STATUSES,
   gateOutcome: GATE_OUTCOMES,
+  apiTokenStatus: API_TOKEN_STATUSES,
 };
 
 /** Codes that are words people write in capitals anyway. */

@@ -188,6 +188,16 @@ export const GATE_CRITERION_STATUS_LABELS: Readonly<Record<GateCriterionStatus, 
   WAIVED: 'Waived',
 };
 
+/** Where a partner agency's API token stands (the API works it out from its dates). */
+export const API_TOKEN_STATUSES = ['ACTIVE', 'EXPIRED', 'REVOKED'] as const;
+export type ApiTokenStatus = (typeof API_TOKEN_STATUSES)[number];
+
+export const API_TOKEN_STATUS_LABELS: Readonly<Record<ApiTokenStatus, string>> = {
+  ACTIVE: 'Active',
+  EXPIRED: 'Expired',
+  REVOKED: 'Revoked',
+};
+
 export const GATE_OUTCOME_LABELS: Readonly<Record<GateOutcome, string>> = {
   GO: 'Go',
   NO_GO: 'No go',
@@ -215,6 +225,7 @@ export const LABEL_MAPS = {
   programmeStatus: PROGRAMME_STATUS_LABELS,
   gateCriterionStatus: GATE_CRITERION_STATUS_LABELS,
   gateOutcome: GATE_OUTCOME_LABELS,
+  apiTokenStatus: API_TOKEN_STATUS_LABELS,
 } as const;
 
 /**
