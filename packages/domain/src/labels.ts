@@ -97,7 +97,8 @@ export const APPEAL_OUTCOME_LABELS: Readonly<Record<AppealOutcome, string>> = {
 };
 
 export const EMPLOYMENT_END_REASON_LABELS: Readonly<Record<EmploymentEndReason, string>> = {
-  OBJECTED_TO_TRANSFER: 'Objected to the transfer: employment ended at the transfer (TUPE reg 4(7)-(8), not a dismissal)',
+  OBJECTED_TO_TRANSFER:
+    'Objected to the transfer: employment ended at the transfer (TUPE reg 4(7)-(8), not a dismissal)',
 };
 
 export const CHECKLIST_STATUS_LABELS: Readonly<Record<ChecklistStatus, string>> = {
@@ -242,4 +243,5 @@ export const labelOf = (code: string): string | null => ALL_LABELS.get(code) ?? 
 export const workstreamLabel = (code: string): string =>
   (WORKSTREAM_LABELS as Readonly<Record<string, string>>)[code] ?? code;
 
-export const roleLabel = (role: string): string => (ROLE_LABELS as Readonly<Record<string, string>>)[role] ?? role;
+export const roleLabel = (role: string): string =>
+  (ROLE_LABELS as Readonly<Record<string, string>>)[role] ?? role;

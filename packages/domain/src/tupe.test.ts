@@ -97,15 +97,19 @@ describe('TUPE state transitions', () => {
       expect(assignmentRefusal(person, 'NOT_ASSIGNED')).toBeNull();
       expect(employmentEndsAtInstant('OBJECTED', contractType)).toBe(false);
     }
-    expect(assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'AGENCY_WORKER' }, 'ASSIGNED')).toMatch(
-      /agency worker/,
-    );
-    expect(assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'SECONDEE_IN' }, 'ASSIGNED')).toMatch(
-      /seconded in/,
-    );
-    expect(assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'PERMANENT' }, 'ASSIGNED')).toBeNull();
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'AGENCY_WORKER' }, 'ASSIGNED'),
+    ).toMatch(/agency worker/);
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'SECONDEE_IN' }, 'ASSIGNED'),
+    ).toMatch(/seconded in/);
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'PERMANENT' }, 'ASSIGNED'),
+    ).toBeNull();
     // The state's refusal comes first.
-    expect(assignmentRefusal({ status: 'TRANSFERRED', contractType: 'PERMANENT' }, 'ASSIGNED')).toMatch(/transferred/);
+    expect(assignmentRefusal({ status: 'TRANSFERRED', contractType: 'PERMANENT' }, 'ASSIGNED')).toMatch(
+      /transferred/,
+    );
   });
 
   it('ends an objector’s employment at the instant (reg 4(7)-(8)), and nobody else’s', () => {

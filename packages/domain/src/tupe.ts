@@ -22,7 +22,10 @@
 import type { AssignmentDecision, ContractType, TupeStatus } from './enums.ts';
 
 /** Contract types of people who work in the service but are not the council's employees (DOMAIN.md 2.1, 2.8). */
-export const NOT_EMPLOYEE_CONTRACTS = ['AGENCY_WORKER', 'SECONDEE_IN'] as const satisfies readonly ContractType[];
+export const NOT_EMPLOYEE_CONTRACTS = [
+  'AGENCY_WORKER',
+  'SECONDEE_IN',
+] as const satisfies readonly ContractType[];
 
 const NOT_EMPLOYEE_REASON: Readonly<Record<(typeof NOT_EMPLOYEE_CONTRACTS)[number], string>> = {
   AGENCY_WORKER:
@@ -147,13 +150,7 @@ export const employmentEndsAtInstant = (status: TupeStatus, contractType: Contra
 
 /** Why someone does not transfer, grouped for the transfer run's counts. */
 export type TransferSkip =
-  | 'DISPUTED'
-  | 'OBJECTED'
-  | 'NOT_ASSIGNED'
-  | 'REDEPLOYED'
-  | 'SECONDED'
-  | 'LEAVER'
-  | 'NOT_EMPLOYEE';
+  'DISPUTED' | 'OBJECTED' | 'NOT_ASSIGNED' | 'REDEPLOYED' | 'SECONDED' | 'LEAVER' | 'NOT_EMPLOYEE';
 
 export const TRANSFER_SKIPS = [
   'DISPUTED',

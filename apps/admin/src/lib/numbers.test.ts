@@ -14,13 +14,17 @@ function svelteFiles(dir: string): string[] {
   );
 }
 
-const files = svelteFiles(SRC).map((path) => ({ path: path.slice(SRC.length + 1), text: readFileSync(path, 'utf8') }));
+const files = svelteFiles(SRC).map((path) => ({
+  path: path.slice(SRC.length + 1),
+  text: readFileSync(path, 'utf8'),
+}));
 
 /** `{x.totalCount}`, `{h.employees}`, `{pagination.total}`: a count put on the page as it came. */
 const RAW_COUNT =
   /\{[A-Za-z_][\w.?!]*\.(?:totalCount|count|total|employees|posts|vacantPosts|transferring|[a-z]+Count|[a-z]+Total)\}/g;
 /** A code turned into words on the page: `code.replace(/_/g, ' ')`, `x.role.toLowerCase()`. */
-const HOMEMADE_LABEL = /\.replace\(\/_\/g|replaceAll\('_'|\.(?:role|status|ownerOrg|workstreamCode)\.toLowerCase\(\)/g;
+const HOMEMADE_LABEL =
+  /\.replace\(\/_\/g|replaceAll\('_'|\.(?:role|status|ownerOrg|workstreamCode)\.toLowerCase\(\)/g;
 
 describe('numbers and labels on every page', () => {
   it('finds the pages to scan', () => {

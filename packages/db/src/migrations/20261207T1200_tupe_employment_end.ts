@@ -25,7 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table transfer_run drop column employment_ended, drop column skipped_not_employee`.execute(db);
+  await sql`alter table transfer_run drop column employment_ended, drop column skipped_not_employee`.execute(
+    db,
+  );
   await sql`alter table employee drop constraint employee_employment_end_check,
     drop column employment_end_reason, drop column employment_ended_at`.execute(db);
 }

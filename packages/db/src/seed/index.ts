@@ -389,7 +389,7 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   for (const row of raidRows.filter((r) => r.statement?.includes('{'))) {
     await db
       .updateTable('raid_item')
-      .set({ statement: withWorkforceFigures(row.statement!, figures) })
+      .set({ statement: withWorkforceFigures(row.statement, figures) })
       .where('id', '=', row.id!)
       .execute();
   }
@@ -440,6 +440,11 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   const hrUser = userIds.get('hr@handover.example')!;
   const decided = employees.filter((e) => e.assignment_decision);
   const costCentreOfPost = new Map(posts.map((p) => [p.id!, p.cost_centre]));
+  /** The share of time a seeded rationale names ("Works 85% of their time..."); none for the rest. */
+  const shareIn = (rationale: string | null | undefined): number | null => {
+    const m = /(\d+)%/.exec(rationale ?? '');
+    return m ? Number(m[1]) : null;
+  };
   await insertInBatches(
     db,
     'assignment_decision_record',
@@ -447,7 +452,7 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       id: rng.uuid(),
       employee_id: e.id!,
       decision: e.assignment_decision!,
-      time_on_service_percent: /(\d+)%/.exec(e.assignment_rationale ?? '') ? Number(/(\d+)%/.exec(e.assignment_rationale ?? '')![1]) : null,
+      time_on_service_percent: shareIn(e.assignment_rationale),
       // Where the post is charged: its cost centre, as the decision form offers it.
       charged_to: costCentreOfPost.get(e.post_id!) ?? '',
       rationale: e.assignment_rationale ?? '',

@@ -90,7 +90,8 @@ describe('demo seed', () => {
       expect(postIds.size).toBeLessThan(500);
       const agency = registered.filter((r) => r.contract_type === 'AGENCY_WORKER').length;
       const withoutCouncilEmployee = registered.filter(
-        (r) => r.employee_id === null || (NOT_EMPLOYEES as readonly (string | null)[]).includes(r.contract_type),
+        (r) =>
+          r.employee_id === null || (NOT_EMPLOYEES as readonly (string | null)[]).includes(r.contract_type),
       ).length;
       expect(agency).toBeLessThanOrEqual(withoutCouncilEmployee);
       expect(agency / postIds.size).toBeGreaterThanOrEqual(0.4);
@@ -107,7 +108,9 @@ describe('demo seed', () => {
         .select('statement')
         .where('title', '=', 'Dependence on agency social workers')
         .executeTakeFirstOrThrow();
-      expect(risk.statement).toContain(`${share} of registered social work posts (${agency} of ${postIds.size})`);
+      expect(risk.statement).toContain(
+        `${share} of registered social work posts (${agency} of ${postIds.size})`,
+      );
       const item = await handle.db
         .selectFrom('checklist_item')
         .select('description')

@@ -253,25 +253,25 @@ export function buildWorkforce(
       const contractType: ContractType = agency
         ? 'AGENCY_WORKER'
         : rng.weighted<ContractType>([
-        ['PERMANENT', 880],
-        ['FIXED_TERM', 70],
-        ['SESSIONAL', 15],
-        ['CASUAL', 10],
-        ['APPRENTICE', title === 'Apprentice' ? 1000 : 10],
-          ['SECONDEE_IN', 15],
-        ]);
+            ['PERMANENT', 880],
+            ['FIXED_TERM', 70],
+            ['SESSIONAL', 15],
+            ['CASUAL', 10],
+            ['APPRENTICE', title === 'Apprentice' ? 1000 : 10],
+            ['SECONDEE_IN', 15],
+          ]);
       const employee = isCouncilEmployee(contractType);
       const pension: PensionScheme = !employee
         ? contractType === 'SECONDEE_IN' && rng.chance(0.6)
           ? 'NHS_PS'
           : 'NONE'
         : rng.weighted<PensionScheme>([
-        ['LGPS', 900],
-        ['OPTED_OUT', 60],
-        ['NONE', 20],
-        ['TPS', service.key === 'virtual-school' || service.key === 'school-improvement' ? 400 : 5],
-          ['NHS_PS', 3],
-        ]);
+            ['LGPS', 900],
+            ['OPTED_OUT', 60],
+            ['NONE', 20],
+            ['TPS', service.key === 'virtual-school' || service.key === 'school-improvement' ? 400 : 5],
+            ['NHS_PS', 3],
+          ]);
       const [minPay, maxPay] = grade.salary;
       const salary = Math.round((minPay + rng.next() * (maxPay - minPay)) * fte * 100) / 100;
       // Not the council's employees: never assigned, so never transferred (domain isCouncilEmployee).

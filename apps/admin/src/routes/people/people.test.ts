@@ -7,7 +7,12 @@ describe('the employee page’s TUPE summary and decision form', () => {
   it('shows where the post is charged from the one source the form starts from', () => {
     // The decision recorded nothing: both show the post's cost centre, and say where it came from.
     const undecided = decisionDetails([{ timeOnServicePercent: 85, roleNote: '', chargedTo: '' }], post);
-    expect(undecided).toEqual({ timeOnServicePercent: 85, roleNote: '', chargedTo: 'CS01527', chargedToFrom: 'POST' });
+    expect(undecided).toEqual({
+      timeOnServicePercent: 85,
+      roleNote: '',
+      chargedTo: 'CS01527',
+      chargedToFrom: 'POST',
+    });
     // The current (newest) decision recorded it: that wins over the post and over older decisions.
     const recorded = decisionDetails(
       [

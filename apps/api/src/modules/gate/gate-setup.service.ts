@@ -46,7 +46,6 @@ import {
   userForSignatory,
 } from './gate-setup.repository.ts';
 
-
 /** The decision is due by go-live: a date written YYYY-MM-DD, no later than the transfer day. */
 function decisionDue(field: string, value: string, transferAt: Date): string {
   const date = requireDate(field, value.trim());

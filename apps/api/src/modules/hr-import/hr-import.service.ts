@@ -153,7 +153,6 @@ const formatCounts = (c: ApplyCounts) =>
 const nothingChanged = (c: ApplyCounts) =>
   c.postsInserted + c.postsUpdated + c.employeesInserted + c.employeesUpdated === 0;
 
-
 /** The names of the fields a set of changes touches, e.g. `employee.salary`. Names, never values. */
 export const changedFieldNames = (changes: readonly ImportChange[]): string[] =>
   [...new Set(changes.flatMap((c) => c.fields.map((f) => `${c.kind.toLowerCase()}.${f}`)))].sort();

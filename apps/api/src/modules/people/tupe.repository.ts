@@ -7,7 +7,12 @@ import type {
   Programme,
   TransferRun,
 } from '@handover/db';
-import { NOT_EMPLOYEE_CONTRACTS, type AssignmentDecision, type ContractType, type TupeStatus } from '@handover/domain';
+import {
+  NOT_EMPLOYEE_CONTRACTS,
+  type AssignmentDecision,
+  type ContractType,
+  type TupeStatus,
+} from '@handover/domain';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { onlyUuids } from '../common/ids.ts';
 

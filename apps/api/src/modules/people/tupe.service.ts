@@ -273,7 +273,10 @@ export async function decideAssignmentForTeam(
   const skipped: TeamDecisionResult['skipped'] = [];
   let alreadyDecided = 0;
   for (const e of employees) {
-    const refusal = assignmentRefusal({ status: e.tupe_status, contractType: e.contract_type }, checked.decision);
+    const refusal = assignmentRefusal(
+      { status: e.tupe_status, contractType: e.contract_type },
+      checked.decision,
+    );
     if (refusal) skipped.push({ employee: e, reason: refusal });
     else if (input.onlyUndecided && e.assignment_decision !== null) alreadyDecided += 1;
     else decided.push(e);
@@ -532,7 +535,11 @@ export async function runTransfer(
       operation: 'runTransfer',
       entityType: 'TransferRun',
       entityId: run.id,
-      fields: ['transferred', 'employment_ended', ...Object.keys(skipped).map((k) => `skipped_${k.toLowerCase()}`)],
+      fields: [
+        'transferred',
+        'employment_ended',
+        ...Object.keys(skipped).map((k) => `skipped_${k.toLowerCase()}`),
+      ],
       reason: `counts: transferred=${done} employment_ended=${ended} ${Object.entries(skipped)
         .map(([k, n]) => `${k.toLowerCase()}=${n}`)
         .join(' ')}`,

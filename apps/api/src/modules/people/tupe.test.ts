@@ -467,7 +467,10 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
         .where('post_id', 'is not', null)
         .orderBy('payroll_number')
         .executeTakeFirstOrThrow();
-      expect(e).toMatchObject({ assignment_decision: 'NOT_ASSIGNED', tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED' });
+      expect(e).toMatchObject({
+        assignment_decision: 'NOT_ASSIGNED',
+        tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED',
+      });
       for (const decision of ['ASSIGNED', 'DISPUTED']) {
         const { answer } = await mutate(api, 'decideAssignment', 'DecideAssignmentInput', {
           employeeId: gid('Employee', e.id),
@@ -493,7 +496,10 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
         .where('id', '=', e.post_id!)
         .executeTakeFirstOrThrow();
       const res = await api.gql<{
-        decideAssignmentForTeam: { decided: number; skipped: { reason: string; employee: { payrollNumber: string } }[] };
+        decideAssignmentForTeam: {
+          decided: number;
+          skipped: { reason: string; employee: { payrollNumber: string } }[];
+        };
       }>(
         `mutation ($input: DecideAssignmentForTeamInput!) { decideAssignmentForTeam(input: $input) {
           ... on TeamAssignmentResult { decided skipped { reason employee { payrollNumber } } }
@@ -705,7 +711,9 @@ describe('the transfer run (after the instant)', () => {
       expect(o.employment_ended_at?.toISOString()).toBe(programme.transfer_at.toISOString());
       expect(o.employment_end_reason).toBe('OBJECTED_TO_TRANSFER');
     }
-    const shown = await api.gql<{ node: { tupeStatus: string; employmentEndedAt: string; employmentEndReason: string } }>(
+    const shown = await api.gql<{
+      node: { tupeStatus: string; employmentEndedAt: string; employmentEndReason: string };
+    }>(
       `query ($id: ID!) { node(id: $id) { ... on Employee { tupeStatus employmentEndedAt employmentEndReason } } }`,
       { id: gid('Employee', objectors[0]!.id) },
       hr,
@@ -729,7 +737,12 @@ describe('the transfer run (after the instant)', () => {
     const again = await api.gql<{
       runTransfer: { changed: boolean; transferred: number; message: string; run: null };
     }>(RUN, { input: { programmeId } }, hr);
-    expect(again.data!.runTransfer).toMatchObject({ changed: false, transferred: 0, employmentEnded: 0, run: null });
+    expect(again.data!.runTransfer).toMatchObject({
+      changed: false,
+      transferred: 0,
+      employmentEnded: 0,
+      run: null,
+    });
     expect(again.data!.runTransfer.message).toMatch(/^Nothing changed: the transfer already ran/);
     const runs = await api.gql<{ transferRuns: { transferred: number }[] }>(
       `query ($id: ID!) { transferRuns(programmeId: $id) { transferred } }`,
