@@ -1,5 +1,5 @@
 /** How values read on screen and in exports, the GOV.UK way: "15 February 2023", "In progress", "1,415". */
-import { formatCount, labelOf } from '@handover/domain';
+import { labelOf } from '@handover/domain';
 
 /** Counts are written one way everywhere: "1,415", never "1415" (the domain's formatter). */
 export { formatCount, roleLabel, workstreamLabel } from '@handover/domain';
