@@ -170,7 +170,7 @@ export const SERVICE_TRANSFER_STATUS_LABELS: Readonly<Record<ServiceTransferStat
 
 export const SERVICE_DISPOSITION_LABELS: Readonly<Record<ServiceDisposition, string>> = {
   TRANSFERS: 'Transfers',
-  RETAINED_BY_COUNCIL: 'Retained by the council',
+  RETAINED_BY_COUNCIL: 'Retained by council',
   VARIES: 'Varies',
   REGIONAL: 'Regional',
 };
