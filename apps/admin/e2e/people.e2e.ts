@@ -22,6 +22,30 @@ describe('people and personal data', () => {
     const main = (await page.textContent('main'))!;
     expect(main).toContain('National Insurance');
     expect(main).toMatch(/[A-Z]{2}\d{6}[A-D]/);
+    // The summary says where the post is charged, as the decision form below holds it.
+    const charged = (await page.getByTestId('charged-to').textContent())!.trim();
+    expect(charged).toMatch(/^CS\d{5}/);
+    if (await page.locator('#decide-chargedTo').count())
+      expect(await page.inputValue('#decide-chargedTo')).toBe(charged.split(' ')[0]);
+    await context.close();
+  });
+
+  it('writes counts one way, thousands grouped, and TUPE statuses in words', async () => {
+    const { context, page } = await signedIn(browser, 'viewer');
+    for (const path of ['/', '/people']) {
+      await page.goto(url(path));
+      const table = page.locator('main table', { hasText: 'TUPE status' }).first();
+      const statuses = (await table.locator('tbody th').allTextContents()).map((t) => t.trim());
+      expect(statuses, path).toContain('In scope: assigned');
+      expect(statuses.join(' '), path).not.toMatch(/_|In scope assigned/);
+      const numbers = (await table.locator('tbody td').allTextContents()).map((t) => t.trim());
+      // Every number grouped by thousands (1,521; 1,425.4), and the assigned count is over a thousand.
+      for (const n of numbers) expect(n, path).toMatch(/^\d{1,3}(,\d{3})*(\.\d+)?$/);
+      expect(
+        numbers.some((n) => /^1,\d{3}$/.test(n)),
+        path,
+      ).toBe(true);
+    }
     await context.close();
   });
 

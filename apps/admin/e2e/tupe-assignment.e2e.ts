@@ -19,6 +19,7 @@ interface Person {
   payrollNumber: string;
   version: number;
   tupeStatus: string;
+  contractType: string;
   post: { team: { id: string; name: string } } | null;
 }
 
@@ -31,7 +32,7 @@ async function employees(
   }>(
     'hr',
     `query ($filter: EmployeeFilter, $first: Int) { programmes(first: 1) { edges { node {
-      employees(first: $first, filter: $filter) { totalCount edges { node { id payrollNumber version tupeStatus post { team { id name } } } } }
+      employees(first: $first, filter: $filter) { totalCount edges { node { id payrollNumber version tupeStatus contractType post { team { id name } } } } }
     } } } }`,
     { filter, first },
   );
@@ -141,8 +142,12 @@ describe('TUPE assignment for HR', () => {
     const { rows } = await employees({ tupeStatuses: ['IN_SCOPE_ASSIGNED'] });
     const team = rows[120]!.post!.team;
     const members = await employees({ teamIds: [team.id] });
-    const refused = members.rows.filter((m) =>
-      ['OBJECTED', 'REDEPLOYED_PRE_TRANSFER', 'LEAVER_BEFORE_TRANSFER', 'TRANSFERRED'].includes(m.tupeStatus),
+    // Refused: by their state, or as not the council's employees (agency workers, secondees in).
+    const refused = members.rows.filter(
+      (m) =>
+        ['OBJECTED', 'REDEPLOYED_PRE_TRANSFER', 'LEAVER_BEFORE_TRANSFER', 'TRANSFERRED'].includes(
+          m.tupeStatus,
+        ) || ['AGENCY_WORKER', 'SECONDEE_IN'].includes(m.contractType),
     ).length;
     const { context, page } = await signedIn(browser, 'hr');
     await page.goto(url('/people/assignment'));
@@ -162,6 +167,7 @@ describe('TUPE assignment for HR', () => {
       .toContain(`Assigned recorded for ${n}`);
     const after = await employees({ teamIds: [team.id], tupeStatuses: ['IN_SCOPE_ASSIGNED'] });
     expect(after.total).toBe(n);
+    expect(after.rows.filter((m) => ['AGENCY_WORKER', 'SECONDEE_IN'].includes(m.contractType))).toEqual([]);
     await context.close();
   });
 

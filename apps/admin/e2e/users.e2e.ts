@@ -46,7 +46,7 @@ describe('users', () => {
     await hydrated(admin.page);
     await admin.page.getByLabel('Name').fill('Lee Finance');
     await admin.page.getByLabel('Email address').fill(email);
-    await admin.page.getByRole('radio', { name: 'EDITOR' }).check();
+    await admin.page.getByRole('radio', { name: 'Workstream lead' }).check();
     await admin.page.getByRole('checkbox', { name: 'Finance', exact: true }).check();
     await admin.page.getByRole('checkbox', { name: 'Legal and governance' }).check();
     await expectAccessible(admin.page);

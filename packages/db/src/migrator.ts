@@ -15,6 +15,7 @@ import * as gate from './migrations/20261201T1100_gate.ts';
 import * as hrImportHeartbeat from './migrations/20261201T1200_hr_import_heartbeat.ts';
 import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
 import * as idempotencyKey from './migrations/20261201T1400_idempotency_key.ts';
+import * as tupeEmploymentEnd from './migrations/20261207T1200_tupe_employment_end.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_hr_import_heartbeat': hrImportHeartbeat,
   '20261201T1300_gate_setup': gateSetup,
   '20261201T1400_idempotency_key': idempotencyKey,
+  '20261207T1200_tupe_employment_end': tupeEmploymentEnd,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

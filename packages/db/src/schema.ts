@@ -7,6 +7,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   AppealOutcome,
+  EmploymentEndReason,
   AssignmentDecision,
   ContactAudience,
   ContactChannel,
@@ -229,6 +230,9 @@ export interface EmployeeTable extends Versioned {
   leaving_note: WithDefault<string | null>;
   transferred_at: WithDefault<Date | null>;
   transfer_run_id: WithDefault<string | null>;
+  /** When the transfer ended an objector's employment (reg 4(7)-(8)): the transfer instant. */
+  employment_ended_at: WithDefault<Date | null>;
+  employment_end_reason: WithDefault<EmploymentEndReason | null>;
 }
 
 /** Where an assignment decision came from: one employee, a team at once, an appeal's outcome, or the record as first loaded. */
@@ -275,6 +279,10 @@ export interface TransferRunTable {
   skipped_redeployed: WithDefault<number>;
   skipped_seconded: WithDefault<number>;
   skipped_leaver: WithDefault<number>;
+  /** Agency workers and secondees in: not the council's employees, never transferred. */
+  skipped_not_employee: WithDefault<number>;
+  /** Objectors whose employment the transfer ended (reg 4(7)-(8)). */
+  employment_ended: WithDefault<number>;
 }
 
 export interface AppUserTable extends Versioned {

@@ -8,3 +8,5 @@ export * from './tupe-timeline.ts';
 export * from './gate.ts';
 export * from './template.ts';
 export * from './plan.ts';
+export * from './format.ts';
+export * from './labels.ts';

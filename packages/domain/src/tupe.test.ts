@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TUPE_STATUSES, type TupeStatus } from './enums.ts';
+import { CONTRACT_TYPES, TUPE_STATUSES, type TupeStatus } from './enums.ts';
 import {
   appealRefusal,
   appealResolution,
+  assignmentRefusal,
   decisionRefusal,
+  employmentEndsAtInstant,
+  isCouncilEmployee,
   isValidTimeShare,
   leaverRefusal,
   objectionRefusal,
@@ -76,11 +79,41 @@ describe('TUPE state transitions', () => {
   });
 
   it('transfers only the assigned, and names why each other status stays', () => {
-    expect(TUPE_STATUSES.filter(transfersAtInstant)).toEqual(['IN_SCOPE_ASSIGNED']);
-    expect(transferSkip('IN_SCOPE_DISPUTED')).toBe('DISPUTED');
-    expect(transferSkip('OBJECTED')).toBe('OBJECTED');
-    expect(transferSkip('IN_SCOPE_ASSIGNED')).toBeNull();
-    expect(transferSkip('TRANSFERRED')).toBeNull();
+    expect(TUPE_STATUSES.filter((s) => transfersAtInstant(s, 'PERMANENT'))).toEqual(['IN_SCOPE_ASSIGNED']);
+    expect(transferSkip('IN_SCOPE_DISPUTED', 'PERMANENT')).toBe('DISPUTED');
+    expect(transferSkip('OBJECTED', 'FIXED_TERM')).toBe('OBJECTED');
+    expect(transferSkip('IN_SCOPE_ASSIGNED', 'PERMANENT')).toBeNull();
+    expect(transferSkip('TRANSFERRED', 'PERMANENT')).toBeNull();
+  });
+
+  it('never assigns or transfers an agency worker or a secondee in: they are not the council’s employees', () => {
+    expect(CONTRACT_TYPES.filter((c) => !isCouncilEmployee(c))).toEqual(['AGENCY_WORKER', 'SECONDEE_IN']);
+    for (const contractType of ['AGENCY_WORKER', 'SECONDEE_IN'] as const) {
+      expect(TUPE_STATUSES.filter((s) => transfersAtInstant(s, contractType))).toEqual([]);
+      expect(transferSkip('IN_SCOPE_ASSIGNED', contractType)).toBe('NOT_EMPLOYEE');
+      const person = { status: 'IN_SCOPE_DISPUTED' as const, contractType };
+      expect(assignmentRefusal(person, 'ASSIGNED')).toMatch(/reg 4\(1\)/);
+      expect(assignmentRefusal(person, 'DISPUTED')).toMatch(/only the council’s employees/);
+      expect(assignmentRefusal(person, 'NOT_ASSIGNED')).toBeNull();
+      expect(employmentEndsAtInstant('OBJECTED', contractType)).toBe(false);
+    }
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'AGENCY_WORKER' }, 'ASSIGNED'),
+    ).toMatch(/agency worker/);
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'SECONDEE_IN' }, 'ASSIGNED'),
+    ).toMatch(/seconded in/);
+    expect(
+      assignmentRefusal({ status: 'IN_SCOPE_DISPUTED', contractType: 'PERMANENT' }, 'ASSIGNED'),
+    ).toBeNull();
+    // The state's refusal comes first.
+    expect(assignmentRefusal({ status: 'TRANSFERRED', contractType: 'PERMANENT' }, 'ASSIGNED')).toMatch(
+      /transferred/,
+    );
+  });
+
+  it('ends an objector’s employment at the instant (reg 4(7)-(8)), and nobody else’s', () => {
+    expect(TUPE_STATUSES.filter((s) => employmentEndsAtInstant(s, 'PERMANENT'))).toEqual(['OBJECTED']);
   });
 
   it('takes a share of time from 0 to 100, whole', () => {

@@ -14,8 +14,37 @@
  * - LEAVER_BEFORE_TRANSFER: no longer employed: nothing more.
  * - TRANSFERRED: employed by the trust: nothing more.
  * Objecting (reg 4(7)) is for someone who would transfer: assigned or disputed, before the instant.
+ * Who may transfer at all: only the council's own employees (reg 4(1)). Agency workers (employed by
+ * their agency) and secondees in (employed by their home organisation) work in the service but are not
+ * assigned, never transfer and are not in the ELI or the transferring counts.
+ * At the instant an objector's employment ends (reg 4(7)-(8)): not a dismissal, and not a transfer.
  */
-import type { AssignmentDecision, TupeStatus } from './enums.ts';
+import type { AssignmentDecision, ContractType, TupeStatus } from './enums.ts';
+
+/** Contract types of people who work in the service but are not the council's employees (DOMAIN.md 2.1, 2.8). */
+export const NOT_EMPLOYEE_CONTRACTS = [
+  'AGENCY_WORKER',
+  'SECONDEE_IN',
+] as const satisfies readonly ContractType[];
+
+const NOT_EMPLOYEE_REASON: Readonly<Record<(typeof NOT_EMPLOYEE_CONTRACTS)[number], string>> = {
+  AGENCY_WORKER:
+    'is an agency worker, employed by their agency and not by the council: TUPE moves only the council’s employees (reg 4(1)); re-let the agency arrangement to the new employer instead',
+  SECONDEE_IN:
+    'is seconded in and stays employed by their home organisation: TUPE moves only the council’s employees (reg 4(1)); agree the secondment with the new employer instead',
+};
+
+/** Is someone on this contract the council's employee (and so someone TUPE can transfer)? */
+export const isCouncilEmployee = (contractType: ContractType): boolean =>
+  !(NOT_EMPLOYEE_CONTRACTS as readonly ContractType[]).includes(contractType);
+
+/** Why someone on this contract cannot be assigned or transferred (null for the council's employees). */
+export const notEmployeeReason = (contractType: ContractType): string | null =>
+  (NOT_EMPLOYEE_REASON as Partial<Record<ContractType, string>>)[contractType] ?? null;
+
+/** Why an employment ended other than by leaving: an objection to the transfer (reg 4(7)-(8)). */
+export const EMPLOYMENT_END_REASONS = ['OBJECTED_TO_TRANSFER'] as const;
+export type EmploymentEndReason = (typeof EMPLOYMENT_END_REASONS)[number];
 
 export const APPEAL_OUTCOMES = ['PENDING', 'UPHELD', 'REJECTED'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -46,6 +75,20 @@ export function decisionRefusal(status: TupeStatus): Refusal {
     return 'has objected to the transfer; withdraw the objection before a new decision';
   if (status === 'REDEPLOYED_PRE_TRANSFER')
     return 'was redeployed before the transfer and is no longer in the transferring service';
+  return null;
+}
+
+/**
+ * May this decision be recorded for this person? Their state must allow a decision, and only the
+ * council's employees can be assigned (or be in dispute about it): anyone else can only be not assigned.
+ */
+export function assignmentRefusal(
+  person: { status: TupeStatus; contractType: ContractType },
+  decision: AssignmentDecision,
+): Refusal {
+  const byState = decisionRefusal(person.status);
+  if (byState) return byState;
+  if (decision !== 'NOT_ASSIGNED') return notEmployeeReason(person.contractType);
   return null;
 }
 
@@ -94,13 +137,35 @@ export function appealResolution(
   return sought === 'ASSIGNED' ? 'NOT_ASSIGNED' : 'ASSIGNED';
 }
 
-/** Who transfers at the instant: assigned and not objecting (objecting makes the status OBJECTED). */
-export const transfersAtInstant = (status: TupeStatus): boolean => status === 'IN_SCOPE_ASSIGNED';
+/**
+ * Who transfers at the instant: the council's employees who are assigned and not objecting (objecting
+ * makes the status OBJECTED). An agency worker or secondee in never does, whatever their status says.
+ */
+export const transfersAtInstant = (status: TupeStatus, contractType: ContractType): boolean =>
+  status === 'IN_SCOPE_ASSIGNED' && isCouncilEmployee(contractType);
+
+/** Whose employment the instant ends: the council's employees who objected (reg 4(7)-(8)). */
+export const employmentEndsAtInstant = (status: TupeStatus, contractType: ContractType): boolean =>
+  status === 'OBJECTED' && isCouncilEmployee(contractType);
 
 /** Why someone does not transfer, grouped for the transfer run's counts. */
-export type TransferSkip = 'DISPUTED' | 'OBJECTED' | 'NOT_ASSIGNED' | 'REDEPLOYED' | 'SECONDED' | 'LEAVER';
+export type TransferSkip =
+  'DISPUTED' | 'OBJECTED' | 'NOT_ASSIGNED' | 'REDEPLOYED' | 'SECONDED' | 'LEAVER' | 'NOT_EMPLOYEE';
 
-export function transferSkip(status: TupeStatus): TransferSkip | null {
+export const TRANSFER_SKIPS = [
+  'DISPUTED',
+  'OBJECTED',
+  'NOT_ASSIGNED',
+  'REDEPLOYED',
+  'SECONDED',
+  'LEAVER',
+  'NOT_EMPLOYEE',
+] as const satisfies readonly TransferSkip[];
+
+/** Why this person does not transfer (null: they do, or already did). Not an employee comes first. */
+export function transferSkip(status: TupeStatus, contractType: ContractType): TransferSkip | null {
+  if (status === 'TRANSFERRED') return null;
+  if (!isCouncilEmployee(contractType)) return 'NOT_EMPLOYEE';
   switch (status) {
     case 'IN_SCOPE_DISPUTED':
       return 'DISPUTED';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatInstant, humanise, ukDate } from './format';
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatInstant,
+  formatNumber,
+  humanise,
+  ukDate,
+} from './format';
 
 describe('formatting for UK readers', () => {
   it('writes a calendar date in words', () => {
@@ -24,7 +33,18 @@ describe('formatting for UK readers', () => {
     expect(formatBytes(3 * 1024 * 1024)).toBe('3 MB');
   });
 
-  it('turns an enum into words', () => {
+  it('turns an enum into words, from the domain’s labels', () => {
     expect(humanise('IN_PROGRESS')).toBe('In progress');
+    expect(humanise('HR_TUPE')).toBe('HR and TUPE');
+    expect(humanise('ICT_DATA')).toBe('ICT and data');
+    expect(humanise('DFE')).toBe('DfE');
+    expect(humanise('DEFERRED_POST_GO_LIVE')).toBe('Deferred until after go-live');
+    expect(humanise('DAY_ONE')).toBe('Day one');
+  });
+
+  it('writes numbers one way: thousands grouped', () => {
+    expect(formatCount(1415)).toBe('1,415');
+    expect(formatNumber(1372.625)).toBe('1,372.63');
+    expect(formatNumber(0.5)).toBe('0.5');
   });
 });

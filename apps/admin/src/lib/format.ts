@@ -1,4 +1,12 @@
-/** How values read on screen and in exports, the GOV.UK way: "15 February 2023", "In progress". */
+/** How values read on screen and in exports, the GOV.UK way: "15 February 2023", "In progress", "1,415". */
+import { labelOf } from '@handover/domain';
+
+/** Counts are written one way everywhere: "1,415", never "1415" (the domain's formatter). */
+export { formatCount, roleLabel, workstreamLabel } from '@handover/domain';
+
+/** A number that may have a fraction (FTE and the like), grouped: 1372.6 → "1,372.6". */
+export const formatNumber = (n: number, maximumFractionDigits = 2): string =>
+  n.toLocaleString('en-GB', { maximumFractionDigits });
 
 const MONTHS = [
   'January',
@@ -46,9 +54,14 @@ export function ukDate(value: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(value));
 }
 
-/** An enum value as words: DAY_ONE → "Day one", IN_PROGRESS → "In progress". */
+/**
+ * An enum value as words: its label in the domain (IN_PROGRESS → "In progress", HR_TUPE → "HR and
+ * TUPE", DFE → "DfE"); only a code the domain does not know is turned into words ("DAY_ONE" → "Day one").
+ */
 export function humanise(value: string | null | undefined): string {
   if (!value) return '';
+  const label = labelOf(value);
+  if (label) return label;
   const words = value.toLowerCase().split('_').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

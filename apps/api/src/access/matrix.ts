@@ -465,6 +465,8 @@ export const MATRIX = {
   'Employee.salary': PERSONAL,
   'Employee.startDate': STAFF_READ,
   'Employee.transferredAt': STAFF_READ,
+  'Employee.employmentEndedAt': STAFF_READ,
+  'Employee.employmentEndReason': STAFF_READ,
   'Employee.tupeStatus': STAFF_READ,
   'Employee.version': STAFF_READ,
 
@@ -794,6 +796,8 @@ export const MATRIX = {
   'TransferRun.skippedObjected': STAFF_READ,
   'TransferRun.skippedRedeployed': STAFF_READ,
   'TransferRun.skippedSeconded': STAFF_READ,
+  'TransferRun.skippedNotEmployee': STAFF_READ,
+  'TransferRun.employmentEnded': STAFF_READ,
   'TransferRun.transferAt': STAFF_READ,
   'TransferRun.transferred': STAFF_READ,
 
@@ -801,6 +805,8 @@ export const MATRIX = {
   'TransferRunResult.changed': PERSONAL,
   'TransferRunResult.message': PERSONAL,
   'TransferRunResult.needDecision': PERSONAL,
+  'TransferRunResult.employmentEnded': PERSONAL,
+  'TransferRunResult.notEmployees': PERSONAL,
   'TransferRunResult.previousRun': PERSONAL,
   'TransferRunResult.run': PERSONAL,
   'TransferRunResult.transferred': PERSONAL,

@@ -24,7 +24,7 @@ import { workstreams } from './data/workstreams.ts';
 import { loadBuiltInTemplates } from '../builtin-templates.ts';
 import { admissionAgreement, measures, meetings } from './data/tupe.ts';
 import { SeededRandom } from './random.ts';
-import { buildWorkforce, type WorkforceTeam } from './workforce.ts';
+import { buildWorkforce, withWorkforceFigures, type WorkforceTeam } from './workforce.ts';
 
 export { SNAPSHOT_DATE } from './workforce.ts';
 
@@ -375,9 +375,24 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   });
   await insertInBatches(db, 'raid_item', raidRows);
 
-  const { posts, employees } = buildWorkforce(rng, programmeId, services, teams);
+  const { posts, employees, figures } = buildWorkforce(rng, programmeId, services, teams);
   await insertInBatches(db, 'post', posts);
   await insertInBatches(db, 'employee', employees);
+  // The text that quotes the workforce (agency cover) says what the rows say: filled in from them.
+  for (const row of itemRows.filter((r) => r.description?.includes('{'))) {
+    await db
+      .updateTable('checklist_item')
+      .set({ description: withWorkforceFigures(row.description!, figures) })
+      .where('id', '=', row.id!)
+      .execute();
+  }
+  for (const row of raidRows.filter((r) => r.statement?.includes('{'))) {
+    await db
+      .updateTable('raid_item')
+      .set({ statement: withWorkforceFigures(row.statement, figures) })
+      .where('id', '=', row.id!)
+      .execute();
+  }
 
   // After the workforce, so that adding these left every earlier ID as it was.
   const agreementRows = agreements.map((a) => ({
@@ -424,6 +439,12 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   // begin their history (made by HR in January); half the disputed decisions are under appeal.
   const hrUser = userIds.get('hr@handover.example')!;
   const decided = employees.filter((e) => e.assignment_decision);
+  const costCentreOfPost = new Map(posts.map((p) => [p.id!, p.cost_centre]));
+  /** The share of time a seeded rationale names ("Works 85% of their time..."); none for the rest. */
+  const shareIn = (rationale: string | null | undefined): number | null => {
+    const m = /(\d+)%/.exec(rationale ?? '');
+    return m ? Number(m[1]) : null;
+  };
   await insertInBatches(
     db,
     'assignment_decision_record',
@@ -431,7 +452,9 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       id: rng.uuid(),
       employee_id: e.id!,
       decision: e.assignment_decision!,
-      time_on_service_percent: Number(/(\d+)%/.exec(e.assignment_rationale ?? '')?.[1] ?? 0),
+      time_on_service_percent: shareIn(e.assignment_rationale),
+      // Where the post is charged: its cost centre, as the decision form offers it.
+      charged_to: costCentreOfPost.get(e.post_id!) ?? '',
       rationale: e.assignment_rationale ?? '',
       source: 'DECISION' as const,
       decided_by: hrUser,

@@ -4,6 +4,7 @@ import type { HandoverDb } from '../create-db.ts';
 import { migrateToLatest } from '../migrator.ts';
 import { openTestDatabase } from '../testing.ts';
 import { DEMO_USERS, isEmpty, seedDemo } from './index.ts';
+import { REGISTERED_SOCIAL_WORK_TITLES } from './workforce.ts';
 
 describe('demo seed', () => {
   let handle: HandoverDb;
@@ -42,14 +43,86 @@ describe('demo seed', () => {
     expect(await count('checklist_dependency')).toBeGreaterThan(100);
     expect(await count('milestone')).toBeGreaterThanOrEqual(25);
     expect(await count('raid_item')).toBeGreaterThanOrEqual(40);
-    const employees = await count('employee');
+    // Everyone in a post (the council's employees, agency workers, secondees in), and the empty posts.
+    const people = await count('employee');
     const posts = await count('post');
-    expect(employees).toBeGreaterThan(1400);
-    expect(employees).toBeLessThan(1650);
-    expect(posts).toBeGreaterThan(1600);
-    expect(posts).toBeLessThan(1800);
+    expect(posts).toBeGreaterThan(1900);
+    expect(posts).toBeLessThan(2100);
     const vacant = await handle.db.selectFrom('post').select('id').where('vacant', '=', true).execute();
-    expect(vacant.length).toBe(posts - employees);
+    expect(vacant.length).toBe(posts - people);
+  });
+
+  describe('agrees with the published figures and with itself (DOMAIN.md 4.3, 8)', () => {
+    const NOT_EMPLOYEES = ['AGENCY_WORKER', 'SECONDEE_IN'] as const;
+
+    it('transfers about 1,500 of the council’s employees (within 5%), and no agency worker or secondee', async () => {
+      const rows = await handle.db
+        .selectFrom('employee')
+        .select(['contract_type', 'tupe_status'])
+        .where('tupe_status', '=', 'IN_SCOPE_ASSIGNED')
+        .execute();
+      expect(rows.filter((r) => (NOT_EMPLOYEES as readonly string[]).includes(r.contract_type))).toEqual([]);
+      expect(rows.length).toBeGreaterThanOrEqual(1425);
+      expect(rows.length).toBeLessThanOrEqual(1575);
+      const notEmployees = await handle.db
+        .selectFrom('employee')
+        .select(['assignment_decision', 'assignment_rationale'])
+        .where('contract_type', 'in', NOT_EMPLOYEES)
+        .execute();
+      expect(notEmployees.length).toBeGreaterThan(150);
+      for (const e of notEmployees) {
+        expect(e.assignment_decision).toBe('NOT_ASSIGNED');
+        expect(e.assignment_rationale).toMatch(/not the council|home organisation/);
+      }
+    });
+
+    it('has agency workers in 40-46% of registered social-work posts, each covering a post no council employee holds', async () => {
+      const registered = await handle.db
+        .selectFrom('post')
+        .leftJoin('employee', 'employee.post_id', 'post.id')
+        .select(['post.id', 'post.vacant', 'employee.contract_type', 'employee.id as employee_id'])
+        .where('post.title', 'in', REGISTERED_SOCIAL_WORK_TITLES)
+        .execute();
+      const postIds = new Set(registered.map((r) => r.id));
+      // One person per post at most: an agency worker covers a post that no council employee holds.
+      expect(registered.length).toBe(postIds.size);
+      expect(postIds.size).toBeGreaterThan(400);
+      expect(postIds.size).toBeLessThan(500);
+      const agency = registered.filter((r) => r.contract_type === 'AGENCY_WORKER').length;
+      const withoutCouncilEmployee = registered.filter(
+        (r) =>
+          r.employee_id === null || (NOT_EMPLOYEES as readonly (string | null)[]).includes(r.contract_type),
+      ).length;
+      expect(agency).toBeLessThanOrEqual(withoutCouncilEmployee);
+      expect(agency / postIds.size).toBeGreaterThanOrEqual(0.4);
+      expect(agency / postIds.size).toBeLessThanOrEqual(0.46);
+      // Empty registered posts stay few: most of the gap is covered by agency workers.
+      const empty = registered.filter((r) => r.employee_id === null).length;
+      expect(empty).toBe(registered.filter((r) => r.vacant).length);
+      expect(empty / postIds.size).toBeLessThan(0.15);
+
+      // The demo's own text quotes these same figures.
+      const share = `${Math.round((agency / postIds.size) * 100)}%`;
+      const risk = await handle.db
+        .selectFrom('raid_item')
+        .select('statement')
+        .where('title', '=', 'Dependence on agency social workers')
+        .executeTakeFirstOrThrow();
+      expect(risk.statement).toContain(
+        `${share} of registered social work posts (${agency} of ${postIds.size})`,
+      );
+      const item = await handle.db
+        .selectFrom('checklist_item')
+        .select('description')
+        .where('title', '=', 'Re-let agency worker arrangements to the trust')
+        .executeTakeFirstOrThrow();
+      expect(item.description).toContain(`About ${share} of registered social work posts`);
+      const texts = await sql<{ n: number }>`select
+        (select count(*) from raid_item where statement like '%{%') + (select count(*) from checklist_item where description like '%{%') as n`.execute(
+        handle.db,
+      );
+      expect(Number(texts.rows[0]!.n)).toBe(0);
+    });
   });
 
   it('gives each role one demo sign-in', async () => {

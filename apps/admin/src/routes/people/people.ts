@@ -1,41 +1,22 @@
 /** Labels and formats shared by the People pages (safe for the browser: no personal data here). */
 
-export const TUPE_STATUSES = [
-  'IN_SCOPE_ASSIGNED',
-  'IN_SCOPE_DISPUTED',
-  'OUT_OF_SCOPE_NOT_ASSIGNED',
-  'OBJECTED',
-  'REDEPLOYED_PRE_TRANSFER',
-  'SECONDED',
-  'LEAVER_BEFORE_TRANSFER',
-  'TRANSFERRED',
-] as const;
-export type TupeStatus = (typeof TUPE_STATUSES)[number];
+import {
+  APPEAL_OUTCOME_LABELS,
+  ASSIGNMENT_DECISION_LABELS,
+  CONTRACT_TYPE_LABELS,
+  EMPLOYMENT_END_REASON_LABELS,
+  PENSION_SCHEME_LABELS,
+  TUPE_STATUS_LABELS,
+  notEmployeeReason,
+  type ContractType as DomainContractType,
+} from '@handover/domain';
+import { formatNumber } from '$lib/format';
 
-export const CONTRACT_TYPES = [
-  'PERMANENT',
-  'FIXED_TERM',
-  'CASUAL',
-  'SESSIONAL',
-  'APPRENTICE',
-  'AGENCY_WORKER',
-  'SECONDEE_IN',
-] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
+export { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, TUPE_STATUSES } from '@handover/domain';
+export type { AssignmentDecision, ContractType, TupeStatus } from '@handover/domain';
 
-export const ASSIGNMENT_DECISIONS = ['ASSIGNED', 'NOT_ASSIGNED', 'DISPUTED'] as const;
-export type AssignmentDecision = (typeof ASSIGNMENT_DECISIONS)[number];
-
-const TUPE_LABELS: Record<string, string> = {
-  IN_SCOPE_ASSIGNED: 'In scope: assigned',
-  IN_SCOPE_DISPUTED: 'In scope: disputed',
-  OUT_OF_SCOPE_NOT_ASSIGNED: 'Out of scope: not assigned',
-  OBJECTED: 'Objected',
-  REDEPLOYED_PRE_TRANSFER: 'Redeployed before transfer',
-  SECONDED: 'Seconded',
-  LEAVER_BEFORE_TRANSFER: 'Leaver before transfer',
-  TRANSFERRED: 'Transferred',
-};
+/** A label from one of the domain's maps, or the code itself for one it does not know. */
+const from = (map: Readonly<Record<string, string>>, code: string): string => map[code] ?? code;
 
 const TUPE_COLOURS: Record<string, string> = {
   IN_SCOPE_ASSIGNED: 'green',
@@ -48,40 +29,17 @@ const TUPE_COLOURS: Record<string, string> = {
   TRANSFERRED: 'blue',
 };
 
-const CONTRACT_LABELS: Record<string, string> = {
-  PERMANENT: 'Permanent',
-  FIXED_TERM: 'Fixed term',
-  CASUAL: 'Casual',
-  SESSIONAL: 'Sessional',
-  APPRENTICE: 'Apprentice',
-  AGENCY_WORKER: 'Agency worker',
-  SECONDEE_IN: 'Seconded in',
-};
-
-const DECISION_LABELS: Record<string, string> = {
-  ASSIGNED: 'Assigned',
-  NOT_ASSIGNED: 'Not assigned',
-  DISPUTED: 'Disputed',
-};
-
-const PENSION_LABELS: Record<string, string> = {
-  LGPS: 'Local Government Pension Scheme',
-  TPS: "Teachers' Pension Scheme",
-  NHS_PS: 'NHS Pension Scheme',
-  NONE: 'None',
-  OPTED_OUT: 'Opted out',
-};
-
-export const tupeLabel = (status: string): string => TUPE_LABELS[status] ?? status;
+export const tupeLabel = (status: string): string => from(TUPE_STATUS_LABELS, status);
 export const tupeTagClass = (status: string): string =>
   TUPE_COLOURS[status] ? `govuk-tag govuk-tag--${TUPE_COLOURS[status]}` : 'govuk-tag';
-export const contractLabel = (type: string): string => CONTRACT_LABELS[type] ?? type;
+export const contractLabel = (type: string): string => from(CONTRACT_TYPE_LABELS, type);
 export const decisionLabel = (decision: string | null): string =>
-  decision && decision !== 'NONE' ? (DECISION_LABELS[decision] ?? decision) : 'Not decided';
-export const pensionLabel = (scheme: string): string => PENSION_LABELS[scheme] ?? scheme;
+  decision && decision !== 'NONE' ? from(ASSIGNMENT_DECISION_LABELS, decision) : 'Not decided';
+export const pensionLabel = (scheme: string): string => from(PENSION_SCHEME_LABELS, scheme);
+export const employmentEndLabel = (reason: string): string => from(EMPLOYMENT_END_REASON_LABELS, reason);
 
 /** Full-time equivalent as read on screen: up to two decimals, thousands separated. */
-export const formatFte = (fte: number): string => fte.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+export const formatFte = (fte: number): string => formatNumber(fte, 2);
 
 /** Annual salary in pounds and pence. */
 export const formatSalary = (salary: number): string =>
@@ -99,6 +57,45 @@ export const sumFte = (values: number[]): number =>
 
 const FINAL_STATUSES = ['TRANSFERRED', 'LEAVER_BEFORE_TRANSFER'];
 
+/**
+ * Why this person cannot be assigned: an agency worker or a secondee in is not the council's employee
+ * (the domain's rule, which the API applies); null for the council's employees.
+ */
+export const notEmployee = (contractType: string): string | null =>
+  notEmployeeReason(contractType as DomainContractType);
+
+/** The decisions the form offers: only "not assigned" for someone who is not the council's employee. */
+export const decisionsOffered = (contractType: string): readonly string[] =>
+  notEmployee(contractType) ? ['NOT_ASSIGNED'] : ['ASSIGNED', 'NOT_ASSIGNED', 'DISPUTED'];
+
+export interface DecisionDetails {
+  timeOnServicePercent: number | null;
+  roleNote: string;
+  /** Where the post is charged: as the current decision recorded it, else the post's cost centre. */
+  chargedTo: string;
+  /** Where `chargedTo` comes from: the current decision, the post (not recorded on a decision), or neither. */
+  chargedToFrom: 'DECISION' | 'POST' | null;
+}
+
+/**
+ * The details of the current decision (the newest in the history), as the TUPE summary shows them and
+ * the decision form starts from: one source for both, so that they never disagree.
+ */
+export function decisionDetails(
+  history: readonly { timeOnServicePercent: number | null; roleNote: string; chargedTo: string }[],
+  post: { costCentre: string } | null,
+): DecisionDetails {
+  const current = history[0] ?? null;
+  const recorded = current?.chargedTo.trim() ?? '';
+  const costCentre = post?.costCentre.trim() ?? '';
+  return {
+    timeOnServicePercent: current?.timeOnServicePercent ?? null,
+    roleNote: current?.roleNote ?? '',
+    chargedTo: recorded || costCentre,
+    chargedToFrom: recorded ? 'DECISION' : costCentre ? 'POST' : null,
+  };
+}
+
 /** A new decision: not after an objection (withdraw it first), a redeployment, leaving or the transfer. */
 export const mayDecide = (status: string): boolean =>
   !FINAL_STATUSES.includes(status) && status !== 'OBJECTED' && status !== 'REDEPLOYED_PRE_TRANSFER';
@@ -111,12 +108,7 @@ export const mayRedeploy = (status: string): boolean =>
   !FINAL_STATUSES.includes(status) && status !== 'REDEPLOYED_PRE_TRANSFER';
 export const mayLeave = (status: string): boolean => !FINAL_STATUSES.includes(status);
 
-const APPEAL_OUTCOME_LABELS: Record<string, string> = {
-  PENDING: 'Pending',
-  UPHELD: 'Upheld',
-  REJECTED: 'Rejected',
-};
-export const appealOutcomeLabel = (outcome: string): string => APPEAL_OUTCOME_LABELS[outcome] ?? outcome;
+export const appealOutcomeLabel = (outcome: string): string => from(APPEAL_OUTCOME_LABELS, outcome);
 
 const SOURCE_LABELS: Record<string, string> = {
   DECISION: 'For this employee',

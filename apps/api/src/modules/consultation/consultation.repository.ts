@@ -1,6 +1,7 @@
 import type { ConsultationMeeting, Database, TupeMeasure } from '@handover/db';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { ConsultationMeetingTable, TupeMeasureTable } from '@handover/db';
+import { NOT_EMPLOYEE_CONTRACTS } from '@handover/domain';
 import { onlyUuids } from '../common/ids.ts';
 import { TRANSFERRING } from '../eli/eli.repository.ts';
 
@@ -119,6 +120,7 @@ export async function letterCountsByTeam(
     ])
     .where('e.programme_id', '=', programmeId)
     .where('e.tupe_status', '=', TRANSFERRING)
+    .where('e.contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
     .groupBy(['t.id', 't.name'])
     .orderBy('t.name')
     .execute();
@@ -143,6 +145,7 @@ export async function letterTotals(db: Kysely<Database>, programmeId: string): P
     ])
     .where('e.programme_id', '=', programmeId)
     .where('e.tupe_status', '=', TRANSFERRING)
+    .where('e.contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
     .executeTakeFirstOrThrow();
   const transferring = Number(row.transferring);
   const sent = Number(row.sent);
@@ -165,7 +168,8 @@ export async function letterTargets(
     .leftJoin('measures_letter as l', 'l.employee_id', 'e.id')
     .select(['e.id', 'l.employee_id as letter'])
     .where('e.programme_id', '=', programmeId)
-    .where('e.tupe_status', '=', TRANSFERRING);
+    .where('e.tupe_status', '=', TRANSFERRING)
+    .where('e.contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS);
   if (teamId)
     q = q.where('e.post_id', 'in', (eb) => eb.selectFrom('post').select('id').where('team_id', '=', teamId));
   const rows = await q.execute();

@@ -1,9 +1,12 @@
 import type { Database, EliPackage } from '@handover/db';
-import type { EliInclusionReason, TupeStatus } from '@handover/domain';
+import { NOT_EMPLOYEE_CONTRACTS, type EliInclusionReason, type TupeStatus } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { onlyUuids } from '../common/ids.ts';
 
-/** An employee "in the transferring list": assigned, in scope, and not objecting. */
+/**
+ * An employee "in the transferring list": assigned, in scope, and not objecting; and the council's employee
+ * (never an agency worker or secondee in: every query of the list also filters NOT_EMPLOYEE_CONTRACTS).
+ */
 export const TRANSFERRING: TupeStatus = 'IN_SCOPE_ASSIGNED';
 
 export async function eliPackagesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<EliPackage[]> {
@@ -35,6 +38,7 @@ export async function transferringEmployees(
     .select(['id', 'version'])
     .where('programme_id', '=', programmeId)
     .where('tupe_status', '=', TRANSFERRING)
+    .where('contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
     .orderBy('payroll_number')
     .execute();
 }

@@ -14,7 +14,7 @@
  * - Positions stay dense: removing closes the gap.
  */
 import type { Database, Gate, GateCriterion, GateSignatory } from '@handover/db';
-import { londonDate } from '@handover/domain';
+import { londonDate, ukInstant } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { updateAtVersion } from '../common/concurrency.ts';
@@ -45,15 +45,6 @@ import {
   updateGateIfVersion,
   userForSignatory,
 } from './gate-setup.repository.ts';
-
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** The decision is due by go-live: a date written YYYY-MM-DD, no later than the transfer day. */
 function decisionDue(field: string, value: string, transferAt: Date): string {
@@ -234,7 +225,7 @@ export async function removeGateSignatory(db: Kysely<Database>, id: string, now:
   if (current) {
     throw new ValidationError(
       'id',
-      `${current.signer} signed as the ${signatory.role_title} on ${WHEN.format(current.signed_at)}: that sign-off must be withdrawn (by ${current.signer}) before the role is removed`,
+      `${current.signer} signed as the ${signatory.role_title} on ${ukInstant(current.signed_at)}: that sign-off must be withdrawn (by ${current.signer}) before the role is removed`,
     );
   }
   if (signOffs.length === 0) await deleteSignatory(db, id);

@@ -338,7 +338,7 @@ describe('setting up the go/no-go gate', () => {
     const refused = await call('removeGateSignatory', { id: dcs.id });
     expect(refused).toMatchObject({ __typename: 'ValidationError', field: 'id' });
     expect(refused.message).toMatch(
-      /^id: Programme Manager \(demo\) signed as the Director of Children’s Services \(DCS\) on 15 February 2023 at \d\d:\d\d: that sign-off must be withdrawn/,
+      /^id: Programme Manager \(demo\) signed as the Director of Children’s Services \(DCS\) on 15 February 2023 at \d\d:\d\d \(UK time\): that sign-off must be withdrawn/,
     );
     expect((await gateOf()).signatories).toHaveLength(g.signatories.length);
     expect((await lastAudit('removeGateSignatory')).reason).toBe('VALIDATION: id');

@@ -5,7 +5,7 @@
  * rows), unchanged rows left alone.
  */
 import type { Database, Employee, HrImport, HrImportStatus, Post } from '@handover/db';
-import type { ServiceDisposition, ServiceTransferStatus, TupeStatus } from '@handover/domain';
+import type { ContractType, ServiceDisposition, ServiceTransferStatus, TupeStatus } from '@handover/domain';
 import { londonDate } from '@handover/domain';
 import { sql, type Kysely } from 'kysely';
 import { onlyUuids } from '../common/ids.ts';
@@ -280,7 +280,7 @@ export interface ApplyResult {
 }
 
 /** The TUPE status a new employee starts with, from their service: see provisional.ts. */
-export type ProvisionalStatus = (service: ImportService) => TupeStatus;
+export type ProvisionalStatus = (service: ImportService, contractType: ContractType) => TupeStatus;
 
 type PostValues = Pick<Post, 'team_id' | 'title' | 'grade' | 'fte' | 'cost_centre' | 'vacant'>;
 const POST_FIELDS = ['team_id', 'title', 'grade', 'fte', 'cost_centre', 'vacant'] as const;
@@ -488,7 +488,7 @@ export async function applyRows(
       employeeWrites.push({
         ...values,
         payroll_number: e.payrollNumber,
-        tupe_status: options.provisionalStatus(serviceOf.get(r.serviceId)!),
+        tupe_status: options.provisionalStatus(serviceOf.get(r.serviceId)!, e.contractType),
       });
       continue;
     }

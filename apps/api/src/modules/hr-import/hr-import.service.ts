@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database, HrImport, HrImportStatus } from '@handover/db';
+import { formatCount, ukLongDate } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../../schema/errors.ts';
 import {
@@ -188,21 +189,13 @@ class DryRunRollback extends Error {
   }
 }
 
+const n = formatCount;
 const formatCounts = (c: ApplyCounts) =>
-  `posts: ${c.postsInserted} new, ${c.postsUpdated} changed, ${c.postsUnchanged} unchanged; ` +
-  `employees: ${c.employeesInserted} new, ${c.employeesUpdated} changed, ${c.employeesUnchanged} unchanged, ` +
-  `${c.employeesNotInFile} not in this file`;
-
+  `posts: ${n(c.postsInserted)} new, ${n(c.postsUpdated)} changed, ${n(c.postsUnchanged)} unchanged; ` +
+  `employees: ${n(c.employeesInserted)} new, ${n(c.employeesUpdated)} changed, ${n(c.employeesUnchanged)} unchanged, ` +
+  `${n(c.employeesNotInFile)} not in this file`;
 const nothingChanged = (c: ApplyCounts) =>
   c.postsInserted + c.postsUpdated + c.employeesInserted + c.employeesUpdated === 0;
-
-const longDate = (d: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/London',
-  }).format(d);
 
 /** The names of the fields a set of changes touches, e.g. `employee.salary`. Names, never values. */
 export const changedFieldNames = (changes: readonly ImportChange[]): string[] =>
@@ -343,7 +336,7 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
         ? undefined
         : await earlierSuccess(db, job.programme_id, job.sha256, job.id);
       message = earlier
-        ? `This file was already imported on ${longDate(earlier.created_at)}; no changes.`
+        ? `This file was already imported on ${ukLongDate(earlier.created_at)}; no changes.`
         : job.dry_run
           ? 'Dry run: the file would change nothing.'
           : 'No changes: every row matches what Handover holds.';

@@ -6,15 +6,18 @@
  * treat anyone without a decision (statusOfDecision(null)): the transfer run
  * moves only IN_SCOPE_ASSIGNED, so nobody transfers before HR assigns them.
  * One the council keeps, or that is delivered regionally, gives
- * OUT_OF_SCOPE_NOT_ASSIGNED. The assignment decision stays empty until HR
- * makes it.
+ * OUT_OF_SCOPE_NOT_ASSIGNED. So does anyone who is not the council's employee
+ * (an agency worker, a secondee in: domain isCouncilEmployee), who can never be
+ * assigned. The assignment decision stays empty until HR makes it.
  */
-import { statusOfDecision, type TupeStatus } from '@handover/domain';
+import { isCouncilEmployee, statusOfDecision, type ContractType, type TupeStatus } from '@handover/domain';
 import type { ImportService } from './hr-import.repository.ts';
 
 export function provisionalTupeStatus(
   service: Pick<ImportService, 'disposition' | 'transfer_status'>,
+  contractType: ContractType = 'PERMANENT',
 ): TupeStatus {
+  if (!isCouncilEmployee(contractType)) return 'OUT_OF_SCOPE_NOT_ASSIGNED';
   const transfers =
     service.transfer_status !== 'RETAINED' &&
     (service.disposition === 'TRANSFERS' || service.disposition === 'VARIES');

@@ -4,6 +4,7 @@
  * ask for that other modules do not give (who delivers a service on a day).
  */
 import type { ApiToken, Service } from '@handover/db';
+import { API_TOKEN_STATUSES } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { scopesFor, typeScopesFor } from '../../access/scopes.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
@@ -23,7 +24,7 @@ import {
 } from './partner.service.ts';
 
 export const ApiTokenStatusEnum = builder.enumType('ApiTokenStatus', {
-  values: ['ACTIVE', 'EXPIRED', 'REVOKED'] as const,
+  values: API_TOKEN_STATUSES,
 });
 
 export const ApiTokenRef = builder.loadableNode('ApiToken', {

@@ -1,5 +1,5 @@
 import type { Database, PensionAdmissionAgreement, PensionAdmissionAgreementTable } from '@handover/db';
-import type { PensionScheme } from '@handover/domain';
+import { NOT_EMPLOYEE_CONTRACTS, type PensionScheme } from '@handover/domain';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { onlyUuids } from '../common/ids.ts';
 import { TRANSFERRING } from '../eli/eli.repository.ts';
@@ -63,6 +63,7 @@ export async function transferringBySchemeForProgramme(
     .select((eb) => ['pension_scheme', eb.fn.countAll<number>().as('n')])
     .where('programme_id', '=', programmeId)
     .where('tupe_status', '=', TRANSFERRING)
+    .where('contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
     .groupBy('pension_scheme')
     .execute();
 }

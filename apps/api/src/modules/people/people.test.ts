@@ -22,6 +22,8 @@ const ORGANISATIONAL_EMPLOYEE_FIELDS = [
   'redeployedOn',
   'leftOn',
   'transferredAt',
+  'employmentEndedAt',
+  'employmentEndReason',
   'version',
 ];
 

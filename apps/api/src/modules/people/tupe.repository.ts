@@ -7,7 +7,12 @@ import type {
   Programme,
   TransferRun,
 } from '@handover/db';
-import type { AssignmentDecision, TupeStatus } from '@handover/domain';
+import {
+  NOT_EMPLOYEE_CONTRACTS,
+  type AssignmentDecision,
+  type ContractType,
+  type TupeStatus,
+} from '@handover/domain';
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { onlyUuids } from '../common/ids.ts';
 
@@ -170,32 +175,38 @@ export async function lockProgramme(db: Kysely<Database>, id: string): Promise<P
   return db.selectFrom('programme').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function countByTupeStatus(
+/** Employees by TUPE status and contract type (the transfer run's counts), in one query. */
+export async function countByTupeStatusAndContract(
   db: Kysely<Database>,
   programmeId: string,
-): Promise<Map<TupeStatus, number>> {
+): Promise<{ status: TupeStatus; contractType: ContractType; n: number }[]> {
   const rows = await db
     .selectFrom('employee')
-    .select((eb) => ['tupe_status', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['tupe_status', 'contract_type', eb.fn.countAll<number>().as('n')])
     .where('programme_id', '=', programmeId)
-    .groupBy('tupe_status')
+    .groupBy(['tupe_status', 'contract_type'])
     .execute();
-  return new Map(rows.map((r) => [r.tupe_status, Number(r.n)]));
+  return rows.map((r) => ({ status: r.tupe_status, contractType: r.contract_type, n: Number(r.n) }));
 }
 
-export async function idsWithStatus(
+/**
+ * The council's employees (never agency workers or secondees in, NOT_EMPLOYEE_CONTRACTS) with this
+ * status, locked; with `notEnded`, only those whose employment has not been ended.
+ */
+export async function employeeIdsWithStatus(
   db: Kysely<Database>,
   programmeId: string,
   status: TupeStatus,
+  options: { notEnded?: boolean } = {},
 ): Promise<string[]> {
-  const rows = await db
+  let q = db
     .selectFrom('employee')
     .select('id')
     .where('programme_id', '=', programmeId)
     .where('tupe_status', '=', status)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+    .where('contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS);
+  if (options.notEnded) q = q.where('employment_ended_at', 'is', null);
+  const rows = await q.orderBy('id').forUpdate().execute();
   return rows.map((r) => r.id);
 }
 
@@ -226,6 +237,31 @@ export async function transferEmployees(
     }))
     .where('id', 'in', ids)
     .where('tupe_status', '=', 'IN_SCOPE_ASSIGNED')
+    .where('contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
+    .returning('id')
+    .execute();
+  return rows.length;
+}
+
+/** Ends the employment of a batch of objectors at the transfer instant (reg 4(7)-(8)); answers how many. */
+export async function endObjectorsEmployment(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  endedAt: Date,
+  now: Date,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .updateTable('employee')
+    .set((eb) => ({
+      employment_ended_at: endedAt,
+      employment_end_reason: 'OBJECTED_TO_TRANSFER' as const,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', ids)
+    .where('tupe_status', '=', 'OBJECTED')
+    .where('employment_ended_at', 'is', null)
     .returning('id')
     .execute();
   return rows.length;

@@ -14,7 +14,7 @@ import type {
   Employee,
   TransferRun,
 } from '@handover/db';
-import { APPEAL_OUTCOMES } from '@handover/domain';
+import { APPEAL_OUTCOMES, EMPLOYMENT_END_REASONS } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { scopesFor } from '../../access/scopes.ts';
 import type { Context } from '../../context.ts';
@@ -134,6 +134,17 @@ builder.objectFields(EmployeeRef, (t) => ({
   redeployedOn: t.expose('redeployed_on', { type: 'Date', nullable: true }),
   leftOn: t.expose('left_on', { type: 'Date', nullable: true }),
   transferredAt: t.expose('transferred_at', { type: 'DateTime', nullable: true }),
+  employmentEndedAt: t.expose('employment_ended_at', {
+    type: 'DateTime',
+    nullable: true,
+    description:
+      'When the transfer ended this objector’s employment (TUPE reg 4(7)-(8): not a dismissal): the transfer instant.',
+  }),
+  employmentEndReason: t.field({
+    type: EmploymentEndReasonEnum,
+    nullable: true,
+    resolve: (e) => e.employment_end_reason,
+  }),
   objectionNote: t.string({
     nullable: true,
     authScopes: scopesFor('Employee.objectionNote'),
@@ -201,6 +212,11 @@ const ServiceAssignmentProgressRef = builder
     }),
   });
 
+const EmploymentEndReasonEnum = builder.enumType('EmploymentEndReason', {
+  values: EMPLOYMENT_END_REASONS,
+  description: 'Why an employment ended at the transfer: OBJECTED_TO_TRANSFER (TUPE reg 4(7)-(8)).',
+});
+
 const TransferRunRef = builder.objectRef<TransferRun>('TransferRun').implement({
   description: 'One run of the transfer: who, when, and how many transferred or stayed, by why.',
   fields: (t) => ({
@@ -215,6 +231,12 @@ const TransferRunRef = builder.objectRef<TransferRun>('TransferRun').implement({
     skippedRedeployed: t.exposeInt('skipped_redeployed'),
     skippedSeconded: t.exposeInt('skipped_seconded'),
     skippedLeaver: t.exposeInt('skipped_leaver'),
+    skippedNotEmployee: t.exposeInt('skipped_not_employee', {
+      description: 'Agency workers and secondees in: not the council’s employees, so never transferred.',
+    }),
+    employmentEnded: t.exposeInt('employment_ended', {
+      description: 'Objectors whose employment this run ended (TUPE reg 4(7)-(8)).',
+    }),
   }),
 });
 
@@ -426,6 +448,13 @@ const TransferRunResultRef = builder.objectRef<TransferResult>('TransferRunResul
     changed: t.boolean({ resolve: (r) => r.run !== null }),
     transferred: t.exposeInt('transferred'),
     needDecision: t.int({ description: 'Disputed, so not transferred.', resolve: (r) => r.skipped.DISPUTED }),
+    employmentEnded: t.exposeInt('employmentEnded', {
+      description: 'Objectors whose employment this run ended (TUPE reg 4(7)-(8)).',
+    }),
+    notEmployees: t.int({
+      description: 'Agency workers and secondees in, left alone: not the council’s employees.',
+      resolve: (r) => r.skipped.NOT_EMPLOYEE,
+    }),
     message: t.exposeString('message'),
   }),
 });

@@ -12,13 +12,17 @@ import type { AssignmentAppeal, Database, Employee, TransferRun } from '@handove
 import {
   appealRefusal,
   appealResolution,
-  decisionRefusal,
+  assignmentRefusal,
+  formatCount,
+  notEmployeeReason,
   isValidTimeShare,
   leaverRefusal,
   londonDate,
   objectionRefusal,
   redeploymentRefusal,
   statusOfDecision,
+  ukInstant,
+  TRANSFER_SKIPS,
   transferSkip,
   withdrawalRefusal,
   type AppealOutcome,
@@ -32,7 +36,8 @@ import { recordAudit, type AuditEventInput } from '../audit/audit.service.ts';
 import { conflict } from '../common/concurrency.ts';
 import { optionalText, requireDate, requireText, requireVersion } from '../common/validate.ts';
 import {
-  idsWithStatus,
+  employeeIdsWithStatus,
+  endObjectorsEmployment,
   insertDecisionRecords,
   insertTransferRun,
   latestDecisionRecord,
@@ -43,7 +48,7 @@ import {
   saveAppeal,
   setDecisionOnEmployees,
   teamById,
-  countByTupeStatus,
+  countByTupeStatusAndContract,
   transferEmployees,
   transferRunsOf,
   updateEmployee,
@@ -103,14 +108,6 @@ async function transferDayOf(db: Kysely<Database>, programmeId: string): Promise
   return { at: p.transfer_at, day: londonDate(p.transfer_at) };
 }
 
-const ukDay = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 function notAfterToday(field: string, date: string, today: string): string {
   requireDate(field, date);
   if (date > today)
@@ -139,7 +136,10 @@ export async function decideAssignment(
 ): Promise<EmployeeChange> {
   const checked = checkDecision(input);
   const before = await employeeAt(db, input.employeeId, input.expectedVersion);
-  refuse(before, decisionRefusal(before.tupe_status));
+  refuse(
+    before,
+    assignmentRefusal({ status: before.tupe_status, contractType: before.contract_type }, checked.decision),
+  );
   await insertDecisionRecords(db, [
     {
       employee_id: before.id,
@@ -215,6 +215,7 @@ export async function recordAssignmentAppeal(
     actor.now,
   );
   const resolved = appealResolution(input.soughtDecision, input.outcome);
+  if (resolved && resolved !== 'NOT_ASSIGNED') refuse(before, notEmployeeReason(before.contract_type));
   let patch = {};
   if (resolved) {
     const last = await latestDecisionRecord(db, before.id);
@@ -272,7 +273,10 @@ export async function decideAssignmentForTeam(
   const skipped: TeamDecisionResult['skipped'] = [];
   let alreadyDecided = 0;
   for (const e of employees) {
-    const refusal = decisionRefusal(e.tupe_status);
+    const refusal = assignmentRefusal(
+      { status: e.tupe_status, contractType: e.contract_type },
+      checked.decision,
+    );
     if (refusal) skipped.push({ employee: e, reason: refusal });
     else if (input.onlyUndecided && e.assignment_decision !== null) alreadyDecided += 1;
     else decided.push(e);
@@ -305,7 +309,7 @@ async function beforeTransfer(db: Kysely<Database>, employee: Employee, now: Dat
   if (now >= at) {
     throw new ValidationError(
       'employeeId',
-      `${what} only before the transfer, which took effect at ${at.toISOString()} (${ukDay(londonDate(at))}, 00:00 UK time)`,
+      `${what} only before the transfer, which took effect on ${ukInstant(at)}`,
     );
   }
 }
@@ -414,6 +418,8 @@ export interface TransferResult {
   /** The run before, when this one changed nothing. */
   previousRun: TransferRun | null;
   transferred: number;
+  /** Objectors whose employment this run ended (reg 4(7)-(8)). */
+  employmentEnded: number;
   skipped: SkipCounts;
   message: string;
 }
@@ -450,37 +456,37 @@ export async function runTransfer(
     if (clock.instant < programme.transfer_at) {
       throw new ValidationError(
         'programmeId',
-        `the transfer can run only at or after its instant, ${programme.transfer_at.toISOString()} (${ukDay(londonDate(programme.transfer_at))}, 00:00 UK time)`,
+        `the transfer can run only at or after its instant, ${ukInstant(programme.transfer_at)}`,
       );
     }
-    const counts = await countByTupeStatus(trx, programme.id);
-    const skipped: SkipCounts = {
-      DISPUTED: 0,
-      OBJECTED: 0,
-      NOT_ASSIGNED: 0,
-      REDEPLOYED: 0,
-      SECONDED: 0,
-      LEAVER: 0,
-    };
-    for (const [status, n] of counts) {
-      const why = transferSkip(status);
+    const skipped = Object.fromEntries(TRANSFER_SKIPS.map((k) => [k, 0])) as SkipCounts;
+    for (const { status, contractType, n } of await countByTupeStatusAndContract(trx, programme.id)) {
+      const why = transferSkip(status, contractType);
       if (why) skipped[why] += n;
     }
     const disputedNote =
       skipped.DISPUTED > 0
-        ? ` ${skipped.DISPUTED} disputed ${skipped.DISPUTED === 1 ? 'employee was' : 'employees were'} not transferred: each needs a decision.`
+        ? ` ${formatCount(skipped.DISPUTED)} disputed ${skipped.DISPUTED === 1 ? 'employee was' : 'employees were'} not transferred: each needs a decision.`
         : '';
-    const ids = await idsWithStatus(trx, programme.id, 'IN_SCOPE_ASSIGNED');
-    if (ids.length === 0) {
+    const notEmployeeNote =
+      skipped.NOT_EMPLOYEE > 0
+        ? ` ${formatCount(skipped.NOT_EMPLOYEE)} agency ${skipped.NOT_EMPLOYEE === 1 ? 'worker or secondee was' : 'workers and secondees were'} not transferred: they are not the council’s employees.`
+        : '';
+    // Only the council's employees: an agency worker or secondee in never transfers (domain transfersAtInstant).
+    const ids = await employeeIdsWithStatus(trx, programme.id, 'IN_SCOPE_ASSIGNED');
+    // Objectors whose employment the transfer ends (reg 4(7)-(8)), once.
+    const objectors = await employeeIdsWithStatus(trx, programme.id, 'OBJECTED', { notEnded: true });
+    if (ids.length === 0 && objectors.length === 0) {
       const previousRun = (await transferRunsOf(trx, programme.id))[0] ?? null;
       return {
         run: null,
         previousRun,
         transferred: 0,
+        employmentEnded: 0,
         skipped,
         message: previousRun
-          ? `Nothing changed: the transfer already ran at ${previousRun.run_at.toISOString()} and nobody assigned is left to transfer.${disputedNote}`
-          : `Nothing changed: nobody is assigned to transfer.${disputedNote}`,
+          ? `Nothing changed: the transfer already ran at ${ukInstant(previousRun.run_at)} and nobody assigned is left to transfer.${disputedNote}${notEmployeeNote}`
+          : `Nothing changed: nobody is assigned to transfer.${disputedNote}${notEmployeeNote}`,
       };
     }
     const run = await insertTransferRun(trx, {
@@ -495,12 +501,18 @@ export async function runTransfer(
       skipped_redeployed: skipped.REDEPLOYED,
       skipped_seconded: skipped.SECONDED,
       skipped_leaver: skipped.LEAVER,
+      skipped_not_employee: skipped.NOT_EMPLOYEE,
+      employment_ended: objectors.length,
     });
     const size = options.batchSize ?? 500;
     let done = 0;
     for (let i = 0; i < ids.length; i += size) {
       done += await transferEmployees(trx, ids.slice(i, i + size), run.id, programme.transfer_at, now);
       await options.afterBatch?.(done);
+    }
+    let ended = 0;
+    for (let i = 0; i < objectors.length; i += size) {
+      ended += await endObjectorsEmployment(trx, objectors.slice(i, i + size), programme.transfer_at, now);
     }
     const events: AuditEventInput[] = ids.map((id) => ({
       kind: 'WRITE',
@@ -509,13 +521,26 @@ export async function runTransfer(
       entityId: id,
       fields: ['tupe_status', 'transferred_at', 'transfer_run_id'],
     }));
+    for (const id of objectors) {
+      events.push({
+        kind: 'WRITE',
+        operation: 'runTransfer',
+        entityType: 'Employee',
+        entityId: id,
+        fields: ['employment_ended_at', 'employment_end_reason'],
+      });
+    }
     events.push({
       kind: 'WRITE',
       operation: 'runTransfer',
       entityType: 'TransferRun',
       entityId: run.id,
-      fields: ['transferred', ...Object.keys(skipped).map((k) => `skipped_${k.toLowerCase()}`)],
-      reason: `counts: transferred=${done} ${Object.entries(skipped)
+      fields: [
+        'transferred',
+        'employment_ended',
+        ...Object.keys(skipped).map((k) => `skipped_${k.toLowerCase()}`),
+      ],
+      reason: `counts: transferred=${done} employment_ended=${ended} ${Object.entries(skipped)
         .map(([k, n]) => `${k.toLowerCase()}=${n}`)
         .join(' ')}`,
     });
@@ -524,8 +549,13 @@ export async function runTransfer(
       run,
       previousRun: null,
       transferred: done,
+      employmentEnded: ended,
       skipped,
-      message: `${done} ${done === 1 ? 'employee' : 'employees'} transferred.${disputedNote}`,
+      message: `${formatCount(done)} ${done === 1 ? 'employee' : 'employees'} transferred.${
+        ended > 0
+          ? ` ${formatCount(ended)} ${ended === 1 ? 'objector’s employment' : 'objectors’ employment'} ended at the transfer (TUPE reg 4(7)-(8)).`
+          : ''
+      }${disputedNote}${notEmployeeNote}`,
     };
   });
 }

@@ -365,7 +365,13 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
     const team = await api.handle.db
       .selectFrom('employee')
       .innerJoin('post', 'post.id', 'employee.post_id')
-      .select(['employee.id', 'employee.tupe_status', 'employee.version', 'employee.payroll_number'])
+      .select([
+        'employee.id',
+        'employee.tupe_status',
+        'employee.contract_type',
+        'employee.version',
+        'employee.payroll_number',
+      ])
       .where('post.team_id', '=', post.team_id)
       .orderBy('employee.payroll_number')
       .execute();
@@ -375,10 +381,12 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
       .set({ assignment_decision: null })
       .where('id', '=', undecided.id)
       .execute();
-    const refusedCount = team.filter((t) =>
-      ['OBJECTED', 'REDEPLOYED_PRE_TRANSFER', 'LEAVER_BEFORE_TRANSFER', 'TRANSFERRED'].includes(
-        t.tupe_status,
-      ),
+    // Refused: by their state, or because they are not the council's employees (agency, secondees in).
+    const refusedCount = team.filter(
+      (t) =>
+        ['OBJECTED', 'REDEPLOYED_PRE_TRANSFER', 'LEAVER_BEFORE_TRANSFER', 'TRANSFERRED'].includes(
+          t.tupe_status,
+        ) || ['AGENCY_WORKER', 'SECONDEE_IN'].includes(t.contract_type),
     ).length;
     expect(refusedCount).toBeGreaterThan(0);
     interface TeamAnswer {
@@ -447,6 +455,80 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
     );
   });
 
+  it('refuses to assign an agency worker or a secondee in, alone or with their team, saying why', async () => {
+    for (const [contractType, why] of [
+      ['SECONDEE_IN', /is seconded in and stays employed by their home organisation.*reg 4\(1\)/],
+      ['AGENCY_WORKER', /is an agency worker, employed by their agency and not by the council.*reg 4\(1\)/],
+    ] as const) {
+      const e = await api.handle.db
+        .selectFrom('employee')
+        .selectAll()
+        .where('contract_type', '=', contractType)
+        .where('post_id', 'is not', null)
+        .orderBy('payroll_number')
+        .executeTakeFirstOrThrow();
+      expect(e).toMatchObject({
+        assignment_decision: 'NOT_ASSIGNED',
+        tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED',
+      });
+      for (const decision of ['ASSIGNED', 'DISPUTED']) {
+        const { answer } = await mutate(api, 'decideAssignment', 'DecideAssignmentInput', {
+          employeeId: gid('Employee', e.id),
+          expectedVersion: e.version,
+          decision,
+          rationale: 'Works in the team every day',
+        });
+        expect(answer).toMatchObject({ __typename: 'ValidationError', field: 'employeeId' });
+        expect(answer?.message).toContain(`employee ${e.payroll_number} `);
+        expect(answer?.message).toMatch(why);
+      }
+      const still = await api.handle.db
+        .selectFrom('employee')
+        .select(['tupe_status', 'version'])
+        .where('id', '=', e.id)
+        .executeTakeFirstOrThrow();
+      expect(still).toEqual({ tupe_status: 'OUT_OF_SCOPE_NOT_ASSIGNED', version: e.version });
+
+      // With their team: skipped, with the reason; the council's employees are decided.
+      const post = await api.handle.db
+        .selectFrom('post')
+        .select('team_id')
+        .where('id', '=', e.post_id!)
+        .executeTakeFirstOrThrow();
+      const res = await api.gql<{
+        decideAssignmentForTeam: {
+          decided: number;
+          skipped: { reason: string; employee: { payrollNumber: string } }[];
+        };
+      }>(
+        `mutation ($input: DecideAssignmentForTeamInput!) { decideAssignmentForTeam(input: $input) {
+          ... on TeamAssignmentResult { decided skipped { reason employee { payrollNumber } } }
+          ... on Error { message } } }`,
+        {
+          input: {
+            teamId: gid('Team', post.team_id),
+            decision: 'ASSIGNED',
+            rationale: 'Front-line team of the service',
+            dryRun: true,
+            onlyUndecided: false,
+          },
+        },
+        await api.login('HR'),
+      );
+      const answer = res.data!.decideAssignmentForTeam;
+      expect(answer.skipped.find((x) => x.employee.payrollNumber === e.payroll_number)?.reason).toMatch(why);
+      expect(answer.decided).toBeGreaterThan(0);
+      // Recording them as not assigned is allowed.
+      const { answer: notAssigned } = await mutate(api, 'decideAssignment', 'DecideAssignmentInput', {
+        employeeId: gid('Employee', e.id),
+        expectedVersion: e.version,
+        decision: 'NOT_ASSIGNED',
+        rationale: 'Not the council’s employee',
+      });
+      expect(notAssigned).toMatchObject({ tupeStatus: 'OUT_OF_SCOPE_NOT_ASSIGNED', version: e.version + 1 });
+    }
+  });
+
   it('refuses the TUPE writes to every role but HR, changing nothing', async () => {
     const e = await employeeWith(api, 'IN_SCOPE_ASSIGNED', 60);
     for (const role of ['ADMIN', 'EDITOR', 'VIEWER'] as const) {
@@ -479,8 +561,9 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
       await api.login('HR'),
     );
     expect(res.data!.runTransfer.__typename).toBe('ValidationError');
-    expect(res.data!.runTransfer.message).toContain('2023-03-31T23:00:00.000Z');
-    expect(res.data!.runTransfer.message).toContain('1 April 2023');
+    // The instant in UK local time, never a raw ISO instant.
+    expect(res.data!.runTransfer.message).toContain('1 April 2023 at 00:00 (UK time)');
+    expect(res.data!.runTransfer.message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(await countWhere(api, 'TRANSFERRED')).toBe(0);
   });
 
@@ -522,14 +605,43 @@ describe('the transfer run (after the instant)', () => {
   });
 
   const RUN = `mutation ($input: RunTransferInput!) { runTransfer(input: $input) {
-    __typename ... on TransferRunResult { changed transferred needDecision message run { transferred skippedDisputed skippedObjected runBy { role } } }
+    __typename ... on TransferRunResult { changed transferred needDecision employmentEnded notEmployees message
+      run { transferred skippedDisputed skippedObjected skippedNotEmployee employmentEnded runBy { role } } }
     ... on Error { message } } }`;
 
   it('transfers every assigned employee in one run, records it, and changes nothing when run again', async () => {
-    const assigned = await countWhere(api, 'IN_SCOPE_ASSIGNED');
+    // A secondee in and an agency worker recorded as assigned (as an old import could leave them):
+    // still not the council's employees, so the run moves neither.
+    const strays: string[] = [];
+    for (const contractType of ['SECONDEE_IN', 'AGENCY_WORKER'] as const) {
+      const stray = await api.handle.db
+        .selectFrom('employee')
+        .select('id')
+        .where('contract_type', '=', contractType)
+        .orderBy('payroll_number')
+        .executeTakeFirstOrThrow();
+      await api.handle.db
+        .updateTable('employee')
+        .set({ tupe_status: 'IN_SCOPE_ASSIGNED', assignment_decision: 'ASSIGNED' })
+        .where('id', '=', stray.id)
+        .execute();
+      strays.push(stray.id);
+    }
+    const notEmployees = Number(
+      (
+        await api.handle.db
+          .selectFrom('employee')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('contract_type', 'in', ['AGENCY_WORKER', 'SECONDEE_IN'])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(notEmployees).toBeGreaterThan(150);
+    const assigned = (await countWhere(api, 'IN_SCOPE_ASSIGNED')) - strays.length;
     const disputed = await countWhere(api, 'IN_SCOPE_DISPUTED');
     const objected = await countWhere(api, 'OBJECTED');
-    expect(assigned).toBeGreaterThan(1000);
+    expect(assigned).toBeGreaterThan(1400);
+    expect(objected).toBeGreaterThan(0);
     const programmeId = await api.programmeId();
     const hr = await api.login('HR');
     const res = await api.gql<{
@@ -545,17 +657,35 @@ describe('the transfer run (after the instant)', () => {
       changed: true,
       transferred: assigned,
       needDecision: disputed,
+      employmentEnded: objected,
+      notEmployees,
       run: {
         transferred: assigned,
         skippedDisputed: disputed,
         skippedObjected: objected,
+        skippedNotEmployee: notEmployees,
+        employmentEnded: objected,
         runBy: { role: 'HR' },
       },
     });
     expect(res.data!.runTransfer.message).toContain(
       `${disputed} disputed employees were not transferred: each needs a decision`,
     );
-    expect(await countWhere(api, 'IN_SCOPE_ASSIGNED')).toBe(0);
+    expect(res.data!.runTransfer.message).toContain(
+      `${assigned.toLocaleString('en-GB')} employees transferred. ${objected} objectors’ employment ended at the transfer (TUPE reg 4(7)-(8)).`,
+    );
+    expect(res.data!.runTransfer.message).toContain(
+      `${notEmployees} agency workers and secondees were not transferred: they are not the council’s employees.`,
+    );
+    // Nobody but the council's employees transferred; the two strays are as they were.
+    const moved = await api.handle.db
+      .selectFrom('employee')
+      .select('id')
+      .where('tupe_status', '=', 'TRANSFERRED')
+      .where('contract_type', 'in', ['AGENCY_WORKER', 'SECONDEE_IN'])
+      .execute();
+    expect(moved).toEqual([]);
+    expect(await countWhere(api, 'IN_SCOPE_ASSIGNED')).toBe(strays.length);
     expect(await countWhere(api, 'TRANSFERRED')).toBe(assigned);
     const programme = await api.handle.db
       .selectFrom('programme')
@@ -568,7 +698,38 @@ describe('the transfer run (after the instant)', () => {
       .selectAll()
       .where('operation', '=', 'runTransfer')
       .execute();
-    expect(events.filter((e) => e.entity_type === 'Employee')).toHaveLength(assigned);
+    expect(events.filter((e) => e.entity_type === 'Employee')).toHaveLength(assigned + objected);
+
+    // Each objector's employment ended at the transfer instant (reg 4(7)-(8)), shown on their record.
+    const objectors = await api.handle.db
+      .selectFrom('employee')
+      .select(['id', 'employment_ended_at', 'employment_end_reason'])
+      .where('tupe_status', '=', 'OBJECTED')
+      .execute();
+    expect(objectors).toHaveLength(objected);
+    for (const o of objectors) {
+      expect(o.employment_ended_at?.toISOString()).toBe(programme.transfer_at.toISOString());
+      expect(o.employment_end_reason).toBe('OBJECTED_TO_TRANSFER');
+    }
+    const shown = await api.gql<{
+      node: { tupeStatus: string; employmentEndedAt: string; employmentEndReason: string };
+    }>(
+      `query ($id: ID!) { node(id: $id) { ... on Employee { tupeStatus employmentEndedAt employmentEndReason } } }`,
+      { id: gid('Employee', objectors[0]!.id) },
+      hr,
+    );
+    expect(shown.data!.node).toEqual({
+      tupeStatus: 'OBJECTED',
+      employmentEndedAt: programme.transfer_at.toISOString(),
+      employmentEndReason: 'OBJECTED_TO_TRANSFER',
+    });
+    const stillEmployed = await api.handle.db
+      .selectFrom('employee')
+      .select('id')
+      .where('employment_ended_at', 'is not', null)
+      .where('tupe_status', '!=', 'OBJECTED')
+      .execute();
+    expect(stillEmployed).toEqual([]);
     const summary = events.find((e) => e.entity_type === 'TransferRun')!;
     expect(summary.reason).toContain(`transferred=${assigned}`);
     expect(summary.reason).toContain(`disputed=${disputed}`);
@@ -576,7 +737,12 @@ describe('the transfer run (after the instant)', () => {
     const again = await api.gql<{
       runTransfer: { changed: boolean; transferred: number; message: string; run: null };
     }>(RUN, { input: { programmeId } }, hr);
-    expect(again.data!.runTransfer).toMatchObject({ changed: false, transferred: 0, run: null });
+    expect(again.data!.runTransfer).toMatchObject({
+      changed: false,
+      transferred: 0,
+      employmentEnded: 0,
+      run: null,
+    });
     expect(again.data!.runTransfer.message).toMatch(/^Nothing changed: the transfer already ran/);
     const runs = await api.gql<{ transferRuns: { transferred: number }[] }>(
       `query ($id: ID!) { transferRuns(programmeId: $id) { transferred } }`,

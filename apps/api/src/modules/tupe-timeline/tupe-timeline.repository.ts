@@ -1,5 +1,5 @@
 import type { Database, TupeStepRecord } from '@handover/db';
-import type { RecordedTupeStep } from '@handover/domain';
+import { NOT_EMPLOYEE_CONTRACTS, type RecordedTupeStep } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { TRANSFERRING } from '../eli/eli.repository.ts';
 
@@ -69,6 +69,7 @@ export async function timelineFacts(
           .as('transferred'),
       ])
       .where('e.programme_id', '=', programmeId)
+      .where('e.contract_type', 'not in', NOT_EMPLOYEE_CONTRACTS)
       .executeTakeFirstOrThrow(),
   ]);
   return {

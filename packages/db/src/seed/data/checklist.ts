@@ -709,7 +709,7 @@ export const checklistItems: SeedChecklistItem[] = [
     workstream: 'HR_TUPE',
     title: 'Re-let agency worker arrangements to the trust',
     description:
-      "About 45% of social work posts are covered by agency workers who are not council employees. Put agency supply arrangements in the trust's name so that no worker has to stop on 31 March.",
+      "About {agencyShare} of registered social work posts are covered by agency workers who are not council employees. Put agency supply arrangements in the trust's name so that no worker has to stop on 31 March.",
     ownerOrg: 'TRUST',
     dueOffsetDays: -30,
     dayOneCritical: true,

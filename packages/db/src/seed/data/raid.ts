@@ -29,7 +29,7 @@ export const raidItems: SeedRaidItem[] = [
     type: 'RISK',
     title: 'Dependence on agency social workers',
     statement:
-      "There is a risk that agency social workers leave or raise rates around transfer, caused by 46% of social work posts (211 workers) being filled through agency contracts that must be re-let in the trust's name, resulting in unallocated cases, higher caseloads and agency spend above £2.1m a month.",
+      "There is a risk that agency social workers leave or raise rates around transfer, caused by {agencyShare} of registered social work posts ({agencyWorkers} of {registeredPosts}) being filled through agency contracts that must be re-let in the trust's name, resulting in unallocated cases, higher caseloads and agency spend above £2.1m a month.",
     workstream: 'HR_TUPE',
     ownerOrganisationKey: 'bcft',
     status: 'OPEN',

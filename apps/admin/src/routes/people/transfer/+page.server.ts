@@ -17,10 +17,12 @@ export interface TransferRunRow {
   skippedRedeployed: number;
   skippedSeconded: number;
   skippedLeaver: number;
+  skippedNotEmployee: number;
+  employmentEnded: number;
 }
 
 const RUN_FIELDS = `id runAt transferAt runBy { name } transferred skippedDisputed skippedObjected
-  skippedNotAssigned skippedRedeployed skippedSeconded skippedLeaver`;
+  skippedNotAssigned skippedRedeployed skippedSeconded skippedLeaver skippedNotEmployee employmentEnded`;
 
 /** What will happen (counts by TUPE status), the instant, and past runs: counts only, for every role. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -49,6 +51,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     byTupe: p.headcountByTupeStatus,
     willTransfer: count('IN_SCOPE_ASSIGNED'),
     disputed: count('IN_SCOPE_DISPUTED'),
+    objected: count('OBJECTED'),
     transferred: count('TRANSFERRED'),
     runs: transferRuns,
   };

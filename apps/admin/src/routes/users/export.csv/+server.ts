@@ -1,4 +1,5 @@
 import { csvResponse, toCsv } from '$lib/server/csv';
+import { roleLabel } from '$lib/format';
 import { allPages } from '$lib/server/list';
 import type { RequestHandler } from './$types';
 import { requireAdmin, usersPage } from '../users.server';
@@ -10,7 +11,7 @@ export const GET: RequestHandler = async ({ locals }) => {
   const csv = toCsv(rows, [
     { header: 'Name', value: (r) => r.name },
     { header: 'Email address', value: (r) => r.email },
-    { header: 'Role', value: (r) => r.role },
+    { header: 'Role', value: (r) => roleLabel(r.role) },
     { header: 'Leads', value: (r) => r.workstreams.map((w) => w.name).join('; ') },
     { header: 'Status', value: (r) => (r.active ? 'Active' : 'Deactivated') },
     { header: 'Created (UTC)', value: (r) => r.createdAt },

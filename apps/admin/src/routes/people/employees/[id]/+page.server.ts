@@ -64,6 +64,8 @@ export interface EmployeeRecord {
   leftOn: string | null;
   leavingNote: string | null;
   transferredAt: string | null;
+  employmentEndedAt: string | null;
+  employmentEndReason: string | null;
   assignmentHistory: DecisionRecord[];
   appeals: Appeal[];
   history: { totalCount: number; edges: { node: HistoryEvent }[] };
@@ -82,6 +84,7 @@ const QUERY = `query ($id: ID!) { node(id: $id) { __typename ... on Employee {
   id version payrollNumber firstName lastName dateOfBirth niNumber salary pensionScheme pensionNumber
   startDate continuousServiceDate contractType fte tupeStatus assignmentDecision assignmentRationale
   objectionReceivedOn objectionWithdrawnOn objectionNote redeployedOn redeploymentNote leftOn leavingNote transferredAt
+  employmentEndedAt employmentEndReason
   assignmentHistory { decision timeOnServicePercent roleNote chargedTo rationale source decidedBy { name } decidedAt }
   appeals { lodgedOn soughtDecision outcome outcomeOn note }
   history(first: 50) { totalCount edges { node { occurredAt kind actorEmail actorRole operation fields reason } } }
