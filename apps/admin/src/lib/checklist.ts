@@ -1,4 +1,5 @@
 /** The checklist's fixed lists, shared by its pages and their server code. */
+import { UNOWNED_OPEN_FILTER } from '@handover/domain';
 export const STATUSES = [
   'NOT_STARTED',
   'IN_PROGRESS',
@@ -16,3 +17,17 @@ export const SORTS = [
   { value: 'STATUS', label: 'Status' },
   { value: 'TITLE', label: 'Title' },
 ] as const;
+
+/** The owner filter of the checklist list: the viewer's items, or items with no named owner. */
+export const OWNER_FILTERS = [
+  { value: 'me', label: 'Me' },
+  { value: 'none', label: 'No owner' },
+] as const;
+
+/** The checklist list of unowned open work (`isUnownedOpen` of domain), day-one critical only if asked. */
+export function unownedOpenHref(dayOneCritical = false): string {
+  const q = new URLSearchParams({ owner: 'none' });
+  for (const s of UNOWNED_OPEN_FILTER.statuses) q.append('status', s);
+  if (dayOneCritical) q.set('dayOneCritical', 'yes');
+  return `/checklists?${q}`;
+}

@@ -9,9 +9,12 @@ import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { headcountShown, topRisks, type Dashboard, type Item, type Page } from '$lib/dashboard';
 import { TIMELINE_FIELDS, lateSteps, nextSteps, stateLabel, type TimelineStep } from '$lib/tupe';
 import type { CsvColumn, CsvTables } from './csv';
+import { UNOWNED_OPEN_FILTER } from '@handover/domain';
 
 const ITEM = 'id ref title status dueDate overdue workstream { name }';
 const OPEN = '[NOT_STARTED, IN_PROGRESS, BLOCKED, AT_RISK]';
+/** Unowned open work, as domain defines it (UNOWNED_OPEN_FILTER). */
+const UNOWNED = `noOwner: true, statuses: [${UNOWNED_OPEN_FILTER.statuses.join(', ')}]`;
 
 const QUERY = programmeQuery(`
   status transferDate daysToTransfer eliDueDate transferor { name } transferee { name } riskBands { band min max }
@@ -22,6 +25,8 @@ const QUERY = programmeQuery(`
   critical: checklistItems(first: 10, filter: { dayOneCritical: true, statuses: ${OPEN} }) { totalCount edges { node { ${ITEM} } } }
   overdue: checklistItems(first: 10, filter: { overdue: true }) { totalCount edges { node { ${ITEM} } } }
   blocked: checklistItems(first: 10, filter: { statuses: [BLOCKED] }) { totalCount edges { node { ${ITEM} } } }
+  unowned: checklistItems(first: 1, filter: { ${UNOWNED} }) { totalCount }
+  unownedCritical: checklistItems(first: 1, filter: { ${UNOWNED}, dayOneCritical: true }) { totalCount }
   risks: raidItems(first: 200, filter: { types: [RISK, ISSUE], statuses: [OPEN, MONITORING, MATERIALISED] }) {
     totalCount edges { node { id ref title current { likelihood impact score band } } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {

@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       ownerOrgs: filters.ownerOrgs,
       overdue: filters.overdue,
       dayOneCritical: filters.dayOneCritical,
-      mine: filters.mine,
+      owner: filters.owner,
       workstream: filters.workstream ?? '',
       service: filters.service ?? '',
       search: filters.search ?? '',

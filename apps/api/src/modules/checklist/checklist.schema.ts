@@ -225,6 +225,11 @@ const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
     workstreamCodes: t.field({ type: [WorkstreamCodeEnum], required: false }),
     serviceIds: t.idList({ required: false }),
     ownerIds: t.idList({ required: false, description: 'Users who own the items.' }),
+    noOwner: t.boolean({
+      required: false,
+      description:
+        'true: only items with no named owner; false: only items with one. With the open statuses, unowned open work.',
+    }),
     ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
     overdue: t.boolean({
       required: false,
@@ -254,6 +259,7 @@ builder.objectField(ProgrammeRef, 'checklistItems', (t) =>
           workstreamCodes: f.workstreamCodes,
           serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
           ownerUserIds: f.ownerIds?.map((id, i) => decodeId(id, 'User', `filter.ownerIds[${i}]`)),
+          noOwner: f.noOwner,
           ownerOrgs: f.ownerOrgs,
           overdue: f.overdue,
           dayOneCritical: f.dayOneCritical,
