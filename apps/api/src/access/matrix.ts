@@ -601,6 +601,12 @@ export const MATRIX = {
   'Milestone.workstream': STAFF_READ,
 
   // NotFoundError: an answer of the plan writes, of revokeApiToken and of HR's writes.
+  // MyWork: what the signed-in user owns and has still to do (Programme.myWork): every staff role.
+  'MyWork.checklistItems': STAFF_READ,
+  'MyWork.gateSignOffs': STAFF_READ,
+  'MyWork.milestones': STAFF_READ,
+  'MyWork.raidItems': STAFF_READ,
+
   'NotFoundError.entity': WRITE_ANSWER,
   'NotFoundError.id': WRITE_ANSWER,
   'NotFoundError.message': WRITE_ANSWER,
@@ -664,6 +670,7 @@ export const MATRIX = {
   'Programme.headcountByTupeStatus': SHARED_READ,
   'Programme.id': SHARED_READ,
   'Programme.milestones': SHARED_READ,
+  'Programme.myWork': STAFF_READ,
   'Programme.name': SHARED_READ,
   'Programme.organisations': SHARED_READ,
   'Programme.posts': STAFF_READ,
