@@ -12,7 +12,7 @@
  * the viewer may change; the admin shows only those fields as editable.
  */
 import { isChecklistItemOpen } from './checklist.ts';
-import { CHECKLIST_STATUSES, type ChecklistStatus, type UserRole } from './enums.ts';
+import type { ChecklistStatus, UserRole } from './enums.ts';
 
 export type OwnedKind = 'CHECKLIST_ITEM' | 'RAID_ITEM' | 'MILESTONE' | 'GATE_CRITERION';
 
@@ -173,14 +173,10 @@ export function ownerFieldsInWords(kind: OwnedKind): string {
 
 /**
  * Unowned open work: an open checklist item (see `isChecklistItemOpen`) with no named owner. Counted on
- * the dashboard (all, and day-one critical), and listed by the checklist's "No owner" filter.
+ * the dashboard (all, and day-one critical), and listed by the checklist filter { noOwner: true, open: true }
+ * (the API's SQL reads the same CLOSED_CHECKLIST_STATUSES).
  */
 export function isUnownedOpen(item: { status: ChecklistStatus; ownerUserId: string | null }): boolean {
   return item.ownerUserId === null && isChecklistItemOpen(item.status);
 }
 
-/** The open statuses (every status `isChecklistItemOpen` calls open), for filters that list open work. */
-export const OPEN_CHECKLIST_STATUSES: readonly ChecklistStatus[] = CHECKLIST_STATUSES.filter(isChecklistItemOpen);
-
-/** The checklist filter (API ChecklistItemFilter) that lists unowned open work: see `isUnownedOpen`. */
-export const UNOWNED_OPEN_FILTER = { noOwner: true, statuses: OPEN_CHECKLIST_STATUSES } as const;

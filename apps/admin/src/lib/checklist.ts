@@ -1,5 +1,4 @@
 /** The checklist's fixed lists, shared by its pages and their server code. */
-import { UNOWNED_OPEN_FILTER } from '@handover/domain';
 export const STATUSES = [
   'NOT_STARTED',
   'IN_PROGRESS',
@@ -26,8 +25,5 @@ export const OWNER_FILTERS = [
 
 /** The checklist list of unowned open work (`isUnownedOpen` of domain), day-one critical only if asked. */
 export function unownedOpenHref(dayOneCritical = false): string {
-  const q = new URLSearchParams({ owner: 'none' });
-  for (const s of UNOWNED_OPEN_FILTER.statuses) q.append('status', s);
-  if (dayOneCritical) q.set('dayOneCritical', 'yes');
-  return `/checklists?${q}`;
+  return `/checklists?owner=none&open=yes${dayOneCritical ? '&dayOneCritical=yes' : ''}`;
 }

@@ -868,6 +868,7 @@ export const MATRIX = {
 
   // User: someone who signs in: staff see each other (to assign work), partners never.
   'User.active': STAFF_READ,
+  'User.canOwnWork': STAFF_READ,
   'User.createdAt': ADMIN_ONLY,
   'User.email': STAFF_READ,
   'User.id': STAFF_READ,

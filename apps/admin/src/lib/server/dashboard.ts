@@ -9,12 +9,11 @@ import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { headcountShown, topRisks, type Dashboard, type Item, type Page } from '$lib/dashboard';
 import { TIMELINE_FIELDS, lateSteps, nextSteps, stateLabel, type TimelineStep } from '$lib/tupe';
 import type { CsvColumn, CsvTables } from './csv';
-import { UNOWNED_OPEN_FILTER } from '@handover/domain';
 
 const ITEM = 'id ref title status dueDate overdue workstream { name }';
 const OPEN = '[NOT_STARTED, IN_PROGRESS, BLOCKED, AT_RISK]';
-/** Unowned open work, as domain defines it (UNOWNED_OPEN_FILTER). */
-const UNOWNED = `noOwner: true, statuses: [${UNOWNED_OPEN_FILTER.statuses.join(', ')}]`;
+/** Unowned open work, as domain defines it (isUnownedOpen): no owner, open. */
+const UNOWNED = 'noOwner: true, open: true';
 
 const QUERY = programmeQuery(`
   status transferDate daysToTransfer eliDueDate transferor { name } transferee { name } riskBands { band min max }

@@ -20,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       statuses: filters.statuses,
       ownerOrgs: filters.ownerOrgs,
       overdue: filters.overdue,
+      open: filters.open,
       dayOneCritical: filters.dayOneCritical,
       owner: filters.owner,
       workstream: filters.workstream ?? '',

@@ -33,6 +33,7 @@ export function filtersFrom(url: URL, viewerId: string) {
     statuses: many(url, 'status', STATUSES),
     ownerOrgs: many(url, 'ownerOrg', OWNER_ORGS),
     overdue: yesNo(url, 'overdue'),
+    open: yesNo(url, 'open'),
     dayOneCritical: yesNo(url, 'dayOneCritical'),
     /** Whose items: mine (also the older ?mine=yes), none (no named owner: unowned work), or anyone's (''). */
     owner: ownerFilter(url),
@@ -46,6 +47,7 @@ export function filtersFrom(url: URL, viewerId: string) {
         ...(this.statuses.length ? { statuses: this.statuses } : {}),
         ...(this.ownerOrgs.length ? { ownerOrgs: this.ownerOrgs } : {}),
         ...(this.overdue !== undefined ? { overdue: this.overdue } : {}),
+        ...(this.open !== undefined ? { open: this.open } : {}),
         ...(this.dayOneCritical !== undefined ? { dayOneCritical: this.dayOneCritical } : {}),
         ...(this.owner === 'me' ? { ownerIds: [viewerId] } : {}),
         ...(this.owner === 'none' ? { noOwner: true } : {}),

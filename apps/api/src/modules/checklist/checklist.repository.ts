@@ -39,6 +39,8 @@ export interface ChecklistFilter {
   ownerUserIds?: readonly string[] | null;
   /** true: only items with no named owner; false: only items with one. */
   noOwner?: boolean | null;
+  /** true: only open items (isChecklistItemOpen of domain); false: only closed ones. */
+  open?: boolean | null;
   ownerOrgs?: readonly OwnerOrg[] | null;
   /** true: only open items past their due date; false: only the others. */
   overdue?: boolean | null;
@@ -70,6 +72,9 @@ function filtered(
   }
   if (filter.serviceIds?.length) q = q.where('service_id', 'in', filter.serviceIds);
   if (filter.ownerUserIds?.length) q = q.where('owner_user_id', 'in', filter.ownerUserIds);
+  if (typeof filter.open === 'boolean') {
+    q = q.where('status', filter.open ? 'not in' : 'in', CLOSED_CHECKLIST_STATUSES);
+  }
   if (typeof filter.noOwner === 'boolean') {
     q = q.where('owner_user_id', filter.noOwner ? 'is' : 'is not', null);
   }

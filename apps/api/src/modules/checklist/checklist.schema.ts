@@ -228,7 +228,11 @@ const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
     noOwner: t.boolean({
       required: false,
       description:
-        'true: only items with no named owner; false: only items with one. With the open statuses, unowned open work.',
+        'true: only items with no named owner; false: only items with one. With open: true, unowned open work.',
+    }),
+    open: t.boolean({
+      required: false,
+      description: 'true: only open items (not COMPLETE, NOT_APPLICABLE or DEFERRED_POST_GO_LIVE); false: only closed ones.',
     }),
     ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
     overdue: t.boolean({
@@ -260,6 +264,7 @@ builder.objectField(ProgrammeRef, 'checklistItems', (t) =>
           serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
           ownerUserIds: f.ownerIds?.map((id, i) => decodeId(id, 'User', `filter.ownerIds[${i}]`)),
           noOwner: f.noOwner,
+          open: f.open,
           ownerOrgs: f.ownerOrgs,
           overdue: f.overdue,
           dayOneCritical: f.dayOneCritical,
