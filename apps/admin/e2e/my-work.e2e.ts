@@ -34,13 +34,19 @@ describe('my work', () => {
   });
 
   it('after a conflict, offers theirs or yours field by field and saves only what was chosen', async () => {
-    type M = { id: string; name: string; version: number; rag: string; forecastDate: string | null; actualDate: string | null };
+    type M = {
+      id: string;
+      name: string;
+      version: number;
+      rag: string;
+      forecastDate: string | null;
+      actualDate: string | null;
+    };
     const list = await apiAs<{ programmes: { edges: { node: { milestones: { edges: { node: M }[] } } }[] } }>(
       'admin',
       '{ programmes(first: 1) { edges { node { milestones(first: 200) { edges { node { id name version rag forecastDate actualDate } } } } } } }',
     );
-    const m = list.programmes.edges[0]!.node.milestones.edges
-      .map((e) => e.node)
+    const m = list.programmes.edges[0]!.node.milestones.edges.map((e) => e.node)
       .filter((n) => !n.actualDate && n.rag !== 'RED')
       .at(-1)!;
     const admin = await signedIn(browser, 'admin');
@@ -49,9 +55,13 @@ describe('my work', () => {
 
     // A colleague moves the forecast while the form is open.
     const theirs = '2023-03-29';
-    await apiAs('admin', 'mutation ($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { __typename } }', {
-      input: { id: m.id, expectedVersion: m.version, forecastDate: theirs },
-    });
+    await apiAs(
+      'admin',
+      'mutation ($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { __typename } }',
+      {
+        input: { id: m.id, expectedVersion: m.version, forecastDate: theirs },
+      },
+    );
 
     // The user changes the RAG only, and saves: a conflict, with a choice for the forecast (theirs first).
     await admin.page.getByLabel(/^Red:/).check();

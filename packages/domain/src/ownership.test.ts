@@ -59,9 +59,15 @@ describe('who may change a row', () => {
     const lead = subject('EDITOR', true);
     const row = { workstreamId: WS, ownerUserId: null };
     expect(refusedFields('RAID_ITEM', lead, row, ['title', 'ownerId'])).toEqual([]);
-    expect(refusedFields('CHECKLIST_ITEM', subject('ADMIN', false), { workstreamId: null, ownerUserId: null }, ['dueDate'])).toEqual([]);
+    expect(
+      refusedFields('CHECKLIST_ITEM', subject('ADMIN', false), { workstreamId: null, ownerUserId: null }, [
+        'dueDate',
+      ]),
+    ).toEqual([]);
     expect(refusedFields('CHECKLIST_ITEM', subject('EDITOR', false), row, ['status'])).toEqual(['status']);
-    expect(editableFields('MILESTONE', subject('VIEWER', false), { workstreamId: WS, ownerUserId: ME })).toEqual([]);
+    expect(
+      editableFields('MILESTONE', subject('VIEWER', false), { workstreamId: WS, ownerUserId: ME }),
+    ).toEqual([]);
   });
 
   it('gives an item of no workstream to its owner and ADMIN only', () => {

@@ -179,4 +179,3 @@ export function ownerFieldsInWords(kind: OwnedKind): string {
 export function isUnownedOpen(item: { status: ChecklistStatus; ownerUserId: string | null }): boolean {
   return item.ownerUserId === null && isChecklistItemOpen(item.status);
 }
-

@@ -24,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists raid_item_owner_user_id_idx`.execute(db);
   await sql`drop index if exists checklist_item_owner_user_id_idx`.execute(db);
-  await sql`alter table gate_criterion drop column owner_workstream_id, drop column owner_user_id`.execute(db);
+  await sql`alter table gate_criterion drop column owner_workstream_id, drop column owner_user_id`.execute(
+    db,
+  );
   await sql`drop index if exists milestone_owner_user_id_idx`.execute(db);
   await sql`alter table milestone drop column owner_user_id`.execute(db);
 }

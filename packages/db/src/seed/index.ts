@@ -60,7 +60,9 @@ export const GATE_CRITERIA: readonly (readonly [string, string])[] = [
  * Who owns each demo criterion: a workstream (its leads answer for it) or a demo user. HR's criteria are
  * HR's own (HR leads no workstream as an EDITOR does); the Commissioner's content is the programme manager's.
  */
-export const GATE_CRITERION_OWNERS: Readonly<Record<string, { workstream: WorkstreamCode } | { user: string }>> = {
+export const GATE_CRITERION_OWNERS: Readonly<
+  Record<string, { workstream: WorkstreamCode } | { user: string }>
+> = {
   'Service delivery contract signed': { workstream: 'LEGAL_GOVERNANCE' },
   'Pension admission agreement signed': { user: 'hr@handover.example' },
   'ELI issued on time and consultation complete': { user: 'hr@handover.example' },

@@ -13,7 +13,14 @@ export interface MyWork {
     dayOneCritical: boolean;
     workstream: { name: string };
   }[];
-  raidItems: { id: string; ref: string; type: string; title: string; status: string; dueDate: string | null }[];
+  raidItems: {
+    id: string;
+    ref: string;
+    type: string;
+    title: string;
+    status: string;
+    dueDate: string | null;
+  }[];
   milestones: {
     id: string;
     name: string;

@@ -200,7 +200,8 @@ export function snapshotOf(item: RaidItem): Snapshot {
 // ---------------------------------------------------------------------------------------------
 // Sending only what changed, and choosing after a conflict ($lib/conflict)
 
-const scoreText = (s: { likelihood: number; impact: number } | null) => (s ? `${s.likelihood},${s.impact}` : '');
+const scoreText = (s: { likelihood: number; impact: number } | null) =>
+  s ? `${s.likelihood},${s.impact}` : '';
 const showScore = (t: string) => {
   const [l, i] = t.split(',');
   return t ? `likelihood ${l}, impact ${i}, score ${Number(l) * Number(i)}` : 'Not assessed';

@@ -141,7 +141,10 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
         'The fields of UpdateChecklistItemInput you may change (and "dependencies"): all of them as an ADMIN or a lead ' +
         'of its workstream; status, forecastDate and evidence as its owner; none otherwise.',
       resolve: (i, _args, ctx) =>
-        viewerEditableFields(ctx, 'CHECKLIST_ITEM', { workstreamId: i.workstream_id, ownerUserId: i.owner_user_id }),
+        viewerEditableFields(ctx, 'CHECKLIST_ITEM', {
+          workstreamId: i.workstream_id,
+          ownerUserId: i.owner_user_id,
+        }),
     }),
   }),
 });
@@ -232,7 +235,8 @@ const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
     }),
     open: t.boolean({
       required: false,
-      description: 'true: only open items (not COMPLETE, NOT_APPLICABLE or DEFERRED_POST_GO_LIVE); false: only closed ones.',
+      description:
+        'true: only open items (not COMPLETE, NOT_APPLICABLE or DEFERRED_POST_GO_LIVE); false: only closed ones.',
     }),
     ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
     overdue: t.boolean({

@@ -236,7 +236,9 @@ describe('checklist items', () => {
       await api.login('HR'),
     );
     expect(asHr.data?.updateChecklistItem.__typename).toBe('ForbiddenError');
-    expect(asHr.data?.updateChecklistItem.message).toMatch(/you are neither its owner nor a lead of its workstream/);
+    expect(asHr.data?.updateChecklistItem.message).toMatch(
+      /you are neither its owner nor a lead of its workstream/,
+    );
     expect(await row(item.id)).toEqual(before);
   });
 

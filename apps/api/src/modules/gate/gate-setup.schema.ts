@@ -150,7 +150,8 @@ const UpdateGateCriterionDetailsInput = builder.inputType('UpdateGateCriterionDe
     owner: t.string({ required: false, description: 'The owner’s label.' }),
     ownerUserId: t.id({
       required: false,
-      description: 'The user who owns it (not a VIEWER); null clears it. Setting it clears the owning workstream.',
+      description:
+        'The user who owns it (not a VIEWER); null clears it. Setting it clears the owning workstream.',
     }),
     ownerWorkstreamId: t.id({
       required: false,

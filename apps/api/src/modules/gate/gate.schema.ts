@@ -15,13 +15,7 @@ import { auditedWrite, recordAudit, refusalReason } from '../audit/audit.service
 import { UserRef } from '../auth/auth.schema.ts';
 import { ChecklistItemRef, WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { criterionAsOwned, viewerCanEdit } from '../user/user.service.ts';
-import {
-  EDIT_ERRORS,
-  ErrorInterface,
-  UPDATE_ERRORS,
-  decodeId,
-  groupLoader,
-} from '../common/common.schema.ts';
+import { EDIT_ERRORS, ErrorInterface, decodeId, groupLoader } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { SignOffRefusedError } from './gate.errors.ts';
 import {

@@ -66,14 +66,22 @@ export async function signOffsAwaitedFrom(
     .where('g.programme_id', '=', programmeId)
     .where('s.user_id', '=', userId)
     .where('s.removed_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('gate_sign_off as o')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('gate_sign_off as o')
             .select('o.id')
             .whereRef('o.signatory_id', '=', 's.id')
-            .where(({ not: n, exists: e, selectFrom: from }) =>
-              n(e(from('gate_sign_off_withdrawal as w').select('w.id').whereRef('w.sign_off_id', '=', 'o.id'))),
+            .where((inner) =>
+              inner.not(
+                inner.exists(
+                  inner
+                    .selectFrom('gate_sign_off_withdrawal as w')
+                    .select('w.id')
+                    .whereRef('w.sign_off_id', '=', 'o.id'),
+                ),
+              ),
             ),
         ),
       ),

@@ -13,7 +13,8 @@ interface Result {
   status?: string;
   version?: number;
 }
-const ERRORS = '... on Error { message } ... on ValidationError { field } ... on ForbiddenError { workstreamName }';
+const ERRORS =
+  '... on Error { message } ... on ValidationError { field } ... on ForbiddenError { workstreamName }';
 const UPDATE_ITEM = `mutation ($input: UpdateChecklistItemInput!) { updateChecklistItem(input: $input) {
   __typename ... on ChecklistItem { status version } ${ERRORS} } }`;
 const UPDATE_RAID = `mutation ($input: UpdateRaidItemInput!) { updateRaidItem(input: $input) {
@@ -80,7 +81,8 @@ describe('owners update their own work', () => {
     );
     return res.data!.programme.gate.criteria;
   };
-  const criterion = async (title: string, token: string) => (await criteria(token)).find((c) => c.title === title)!;
+  const criterion = async (title: string, token: string) =>
+    (await criteria(token)).find((c) => c.title === title)!;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -103,10 +105,20 @@ describe('owners update their own work', () => {
     expect(before.viewerEditableFields).toEqual(['status', 'forecastDate', 'evidence']);
     const ok = await api.gql<{ updateChecklistItem: Result }>(
       UPDATE_ITEM,
-      { input: { id: before.id, expectedVersion: before.version, status: 'IN_PROGRESS', forecastDate: '2023-03-10' } },
+      {
+        input: {
+          id: before.id,
+          expectedVersion: before.version,
+          status: 'IN_PROGRESS',
+          forecastDate: '2023-03-10',
+        },
+      },
       hr,
     );
-    expect(ok.data?.updateChecklistItem).toMatchObject({ __typename: 'ChecklistItem', status: 'IN_PROGRESS' });
+    expect(ok.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ChecklistItem',
+      status: 'IN_PROGRESS',
+    });
     const refused = await api.gql<{ updateChecklistItem: Result }>(
       UPDATE_ITEM,
       { input: { id: before.id, expectedVersion: before.version + 1, dueDate: '2023-04-30' } },
@@ -134,22 +146,38 @@ describe('owners update their own work', () => {
       { input: { id: mine.id, expectedVersion: mine.version, status: 'IN_PROGRESS' } },
       editor,
     );
-    expect(status.data?.updateChecklistItem).toMatchObject({ __typename: 'ChecklistItem', status: 'IN_PROGRESS' });
+    expect(status.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ChecklistItem',
+      status: 'IN_PROGRESS',
+    });
     const owner = await api.gql<{ updateChecklistItem: Result }>(
       UPDATE_ITEM,
       { input: { id: mine.id, expectedVersion: mine.version + 1, ownerId: users.get('HR') } },
       editor,
     );
-    expect(owner.data?.updateChecklistItem).toMatchObject({ __typename: 'ForbiddenError', workstreamName: 'Finance' });
-    expect(owner.data?.updateChecklistItem.message).toMatch(/its owner may be changed only by an ADMIN or a lead of the Finance workstream/);
+    expect(owner.data?.updateChecklistItem).toMatchObject({
+      __typename: 'ForbiddenError',
+      workstreamName: 'Finance',
+    });
+    expect(owner.data?.updateChecklistItem.message).toMatch(
+      /its owner may be changed only by an ADMIN or a lead of the Finance workstream/,
+    );
 
     // A Finance RAID item given to the editor: its response plan is theirs to write, its title is not.
-    const raid = await api.gql<{ programme: { raidItems: { edges: { node: { id: string; version: number; workstream: { code: string } | null } }[] } } }>(
+    const raid = await api.gql<{
+      programme: {
+        raidItems: {
+          edges: { node: { id: string; version: number; workstream: { code: string } | null } }[];
+        };
+      };
+    }>(
       'query ($id: ID!) { programme(id: $id) { raidItems(first: 200) { edges { node { id version workstream { code } } } } } }',
       { id: programmeId },
       admin,
     );
-    const r = raid.data!.programme.raidItems.edges.map((e) => e.node).find((n) => n.workstream?.code === 'FINANCE')!;
+    const r = raid
+      .data!.programme.raidItems.edges.map((e) => e.node)
+      .find((n) => n.workstream?.code === 'FINANCE')!;
     const assigned = await api.gql<{ updateRaidItem: Result }>(
       UPDATE_RAID,
       { input: { id: r.id, expectedVersion: r.version, ownerId: users.get('EDITOR') } },
@@ -180,7 +208,9 @@ describe('owners update their own work', () => {
       hr,
     );
     expect(res.data?.updateChecklistItem.__typename).toBe('ForbiddenError');
-    expect(res.data?.updateChecklistItem.message).toMatch(/its owner \(it has none\).*you are neither its owner nor a lead/);
+    expect(res.data?.updateChecklistItem.message).toMatch(
+      /its owner \(it has none\).*you are neither its owner nor a lead/,
+    );
   });
 
   it('never accepts a VIEWER as the owner of an item, a RAID item, a milestone or a criterion', async () => {
@@ -192,7 +222,9 @@ describe('owners update their own work', () => {
     );
     expect(res.data?.updateChecklistItem).toMatchObject({ __typename: 'ValidationError', field: 'ownerId' });
     expect(res.data?.updateChecklistItem.message).toMatch(/VIEWER .*cannot own work/);
-    const ms = await api.gql<{ programme: { milestones: { edges: { node: { id: string; version: number } }[] } } }>(
+    const ms = await api.gql<{
+      programme: { milestones: { edges: { node: { id: string; version: number } }[] } };
+    }>(
       'query ($id: ID!) { programme(id: $id) { milestones(first: 1) { edges { node { id version } } } } }',
       { id: programmeId },
       admin,
@@ -210,7 +242,10 @@ describe('owners update their own work', () => {
       { input: { id: c.id, expectedVersion: c.version, ownerUserId: users.get('VIEWER') } },
       admin,
     );
-    expect(cRes.data?.updateGateCriterionDetails).toMatchObject({ __typename: 'ValidationError', field: 'ownerUserId' });
+    expect(cRes.data?.updateGateCriterionDetails).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'ownerUserId',
+    });
     // Nor does the VIEWER change anything, even their own sign-off's gate criteria.
     const v = await item('HR-020', viewer);
     expect(v.viewerCanEdit).toBe(false);
@@ -225,7 +260,9 @@ describe('owners update their own work', () => {
       editor,
     );
     expect(refused.data?.updateGateCriterion.__typename).toBe('ForbiddenError');
-    expect(refused.data?.updateGateCriterion.message).toMatch(/Insurance workstream|you are neither its owner/);
+    expect(refused.data?.updateGateCriterion.message).toMatch(
+      /Insurance workstream|you are neither its owner/,
+    );
     const evidence = await api.gql<{ addEvidence: Result }>(
       ADD_EVIDENCE,
       { input: { gateCriterionId: insurance.id, url: 'https://example.org/policy' } },
@@ -247,7 +284,9 @@ describe('owners update their own work', () => {
     const eli = await criterion('ELI issued on time and consultation complete', hr);
     expect(eli.viewerCanEdit).toBe(true);
     // The gate setup gives Insurance to the editor: now they may judge it.
-    const given = await api.gql<{ updateGateCriterionDetails: Result & { ownerUser: { id: string } | null } }>(
+    const given = await api.gql<{
+      updateGateCriterionDetails: Result & { ownerUser: { id: string } | null };
+    }>(
       CRITERION_DETAILS,
       { input: { id: insurance.id, expectedVersion: insurance.version, ownerUserId: users.get('EDITOR') } },
       admin,
@@ -271,10 +310,15 @@ describe('owners update their own work', () => {
       gateSignOffs: { roleTitle: string }[];
     };
     const of = async (token: string) =>
-      (await api.gql<{ programme: { myWork: Work } }>(query, { id: programmeId }, token)).data!.programme.myWork;
+      (await api.gql<{ programme: { myWork: Work } }>(query, { id: programmeId }, token)).data!.programme
+        .myWork;
     const mine = await of(hr);
     expect(mine.checklistItems.map((i) => i.ref)).toContain('HR-020');
-    expect(mine.checklistItems.every((i) => !['COMPLETE', 'NOT_APPLICABLE', 'DEFERRED_POST_GO_LIVE'].includes(i.status))).toBe(true);
+    expect(
+      mine.checklistItems.every(
+        (i) => !['COMPLETE', 'NOT_APPLICABLE', 'DEFERRED_POST_GO_LIVE'].includes(i.status),
+      ),
+    ).toBe(true);
     const dates = mine.checklistItems.map((i) => i.dueDate ?? '9999');
     expect(dates).toEqual([...dates].sort());
     expect(mine.milestones.length).toBeGreaterThan(0);

@@ -107,7 +107,10 @@ export const RaidItemRef = builder.loadableNode('RaidItem', {
         'The fields of UpdateRaidItemInput you may change: all of them as an ADMIN or a lead of its workstream; ' +
         'status, response and responsePlan (and closing it) as its owner; none otherwise.',
       resolve: (r, _args, ctx) =>
-        viewerEditableFields(ctx, 'RAID_ITEM', { workstreamId: r.workstream_id, ownerUserId: r.owner_user_id }),
+        viewerEditableFields(ctx, 'RAID_ITEM', {
+          workstreamId: r.workstream_id,
+          ownerUserId: r.owner_user_id,
+        }),
     }),
   }),
 });

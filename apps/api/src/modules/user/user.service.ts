@@ -66,7 +66,8 @@ export async function editSubject(db: Kysely<Database>, viewer: Viewer | null): 
   return {
     userId: viewer.userId,
     role: viewer.role,
-    ledWorkstreamIds: viewer.role === 'EDITOR' ? await ledWorkstreamIds(db, viewer.userId) : new Set<string>(),
+    ledWorkstreamIds:
+      viewer.role === 'EDITOR' ? await ledWorkstreamIds(db, viewer.userId) : new Set<string>(),
   };
 }
 
@@ -124,7 +125,9 @@ export async function assertMayEditOwned(
       : `an ADMIN, a lead of ${ws.words} or ${ownerWords}`;
   throw new ForbiddenError(
     `Only ${who} may change this ${noun} (its owner: its ${ownerFieldsInWords(kind)}); ${decision.reason}`,
-    row.workstreamId === null ? 'not the owner; no workstream' : `not a lead of workstream ${row.workstreamId} nor the owner`,
+    row.workstreamId === null
+      ? 'not the owner; no workstream'
+      : `not a lead of workstream ${row.workstreamId} nor the owner`,
     ws.name,
   );
 }
@@ -186,7 +189,10 @@ export async function assertMayEditRow(
 }
 
 /** The ownership rule's view of a go/no-go criterion: owned by a user, or by a workstream's leads. */
-export function criterionAsOwned(c: { owner_user_id: string | null; owner_workstream_id: string | null }): OwnedRow {
+export function criterionAsOwned(c: {
+  owner_user_id: string | null;
+  owner_workstream_id: string | null;
+}): OwnedRow {
   return { workstreamId: c.owner_workstream_id, ownerUserId: c.owner_user_id };
 }
 
@@ -207,7 +213,8 @@ export async function assertMayOwn(db: Kysely<Database>, field: string, userId: 
       `${user.name} is a ${user.role}: a VIEWER reads the programme and cannot own work; choose an ADMIN, EDITOR or HR user`,
     );
   }
-  if (user && !user.active) throw new ValidationError(field, `${user.name} is deactivated and cannot own work`);
+  if (user && !user.active)
+    throw new ValidationError(field, `${user.name} is deactivated and cannot own work`);
 }
 
 /** The workstreams the viewer leads, fetched once per request. */

@@ -2,13 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
 import { formatDate, humanise } from '$lib/format';
-import {
-  applyChoices,
-  changedFields,
-  fieldConflict,
-  readWas,
-  type ChoiceField,
-} from '$lib/conflict';
+import { applyChoices, changedFields, fieldConflict, readWas, type ChoiceField } from '$lib/conflict';
 import type { Actions, PageServerLoad } from './$types';
 import { OWNER_ORGS, STATUSES } from '$lib/checklist';
 import { readDateInput } from '$lib/server/dates';
@@ -302,7 +296,9 @@ export const actions: Actions = {
         const names = new Map((await owners(locals.token)).map((u) => [u.id, u.name]));
         if (result.current.owner) names.set(result.current.owner.id, result.current.owner.name);
         const shown = fields.map((f) =>
-          f.name === 'ownerId' ? { ...f, show: (id: string) => (id ? (names.get(id) ?? 'Someone') : 'Nobody') } : f,
+          f.name === 'ownerId'
+            ? { ...f, show: (id: string) => (id ? (names.get(id) ?? 'Someone') : 'Nobody') }
+            : f,
         );
         return fail(409, {
           values,

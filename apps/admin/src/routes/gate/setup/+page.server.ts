@@ -42,12 +42,20 @@ export const load: PageServerLoad = async ({ locals }) => {
     users: { id: string; name: string; active: boolean; canOwnWork: boolean }[];
     programmes: {
       edges: {
-        node: { id: string; transferDate: string; workstreams: { id: string; name: string }[]; gate: SetupGate | null };
+        node: {
+          id: string;
+          transferDate: string;
+          workstreams: { id: string; name: string }[];
+          gate: SetupGate | null;
+        };
       }[];
     };
-  }>(`{ users { id name active canOwnWork } programmes(first: 1) { edges { node { id transferDate workstreams { id name } ${FIELDS} } } } }`, {
-    token: locals.token,
-  });
+  }>(
+    `{ users { id name active canOwnWork } programmes(first: 1) { edges { node { id transferDate workstreams { id name } ${FIELDS} } } } }`,
+    {
+      token: locals.token,
+    },
+  );
   const programme = firstProgramme(data);
   return {
     programmeId: programme.id,

@@ -126,7 +126,10 @@ export const actions: Actions = {
     const chosen = applyChoices(form, RAID_FIELDS, inputAsText(checked.input));
     const changed = changedFields(RAID_FIELDS, loaded, chosen);
     if (changed.length === 0) {
-      return fail<Failure>(400, { values, errors: [{ field: 'status', message: 'Change something, then save' }] });
+      return fail<Failure>(400, {
+        values,
+        errors: [{ field: 'status', message: 'Change something, then save' }],
+      });
     }
     const input = Object.fromEntries(changed.map((name) => [name, textAsInput(name, chosen[name]!)]));
     const { updateRaidItem: result } = await gql<{ updateRaidItem: WriteResult }>(
