@@ -98,6 +98,8 @@ afterAll(async () => browser?.close());
 const PAGES: { role: Role; path: () => string }[] = [
   { role: 'admin', path: () => '/' },
   { role: 'admin', path: () => '/services' },
+  { role: 'hr', path: () => '/my-work' },
+  { role: 'viewer', path: () => '/my-work' },
   { role: 'admin', path: () => `/services/${encodeURIComponent(ids.service)}` },
   { role: 'editor', path: () => '/checklists' },
   { role: 'editor', path: () => '/checklists?overdue=yes&status=BLOCKED' },

@@ -246,7 +246,8 @@ describe('evidence files up to 10 MB', () => {
 });
 
 describe('evidence on a gate criterion', () => {
-  const criterion = 'Data sharing agreements signed';
+  // Owned by the ICT and data workstream, which the demo editor leads (only its owner or an admin adds evidence).
+  const criterion = 'Front-door phone and email routes live';
 
   it('an editor adds a link and a file to a criterion; a board member sees them but no forms', async () => {
     const { context, page } = await signedIn(browser, 'editor');

@@ -16,6 +16,7 @@ import * as hrImportHeartbeat from './migrations/20261201T1200_hr_import_heartbe
 import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
 import * as idempotencyKey from './migrations/20261201T1400_idempotency_key.ts';
 import * as tupeEmploymentEnd from './migrations/20261207T1200_tupe_employment_end.ts';
+import * as workOwners from './migrations/20261207T0100_work_owners.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_hr_import_heartbeat': hrImportHeartbeat,
   '20261201T1300_gate_setup': gateSetup,
   '20261201T1400_idempotency_key': idempotencyKey,
+  '20261207T0100_work_owners': workOwners,
   '20261207T1200_tupe_employment_end': tupeEmploymentEnd,
 };
 

@@ -165,6 +165,8 @@ export interface MilestoneTable extends Versioned {
   actual_date: DateColumn | null;
   rag: Rag;
   critical: WithDefault<boolean>;
+  /** Its named owner (migration 20261207T0100). */
+  owner_user_id: WithDefault<string | null>;
 }
 
 export interface RaidItemTable extends Versioned {
@@ -506,6 +508,9 @@ export interface GateCriterionTable extends Versioned {
   position: number;
   title: string;
   owner: WithDefault<string>;
+  /** The user who owns it, or the workstream whose leads do (migration 20261207T0100); neither: ADMIN's. */
+  owner_user_id: WithDefault<string | null>;
+  owner_workstream_id: WithDefault<string | null>;
   status: ColumnType<GateCriterionStatus, GateCriterionStatus | undefined, GateCriterionStatus>;
   /** Why it is waived (required for WAIVED), or a note. */
   rationale: string | null;

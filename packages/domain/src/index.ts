@@ -10,3 +10,4 @@ export * from './template.ts';
 export * from './plan.ts';
 export * from './format.ts';
 export * from './labels.ts';
+export * from './ownership.ts';

@@ -16,3 +16,14 @@ export const SORTS = [
   { value: 'STATUS', label: 'Status' },
   { value: 'TITLE', label: 'Title' },
 ] as const;
+
+/** The owner filter of the checklist list: the viewer's items, or items with no named owner. */
+export const OWNER_FILTERS = [
+  { value: 'me', label: 'Me' },
+  { value: 'none', label: 'No owner' },
+] as const;
+
+/** The checklist list of unowned open work (`isUnownedOpen` of domain), day-one critical only if asked. */
+export function unownedOpenHref(dayOneCritical = false): string {
+  return `/checklists?owner=none&open=yes${dayOneCritical ? '&dayOneCritical=yes' : ''}`;
+}

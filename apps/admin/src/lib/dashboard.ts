@@ -48,6 +48,9 @@ export interface Dashboard {
   critical: Page<Item>;
   overdue: Page<Item>;
   blocked: Page<Item>;
+  /** Open items with no named owner, and those of them day-one critical. */
+  unowned: { totalCount: number };
+  unownedCritical: { totalCount: number };
   risks: Page<{
     id: string;
     ref: string;

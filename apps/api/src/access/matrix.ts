@@ -98,6 +98,19 @@ export const PLAN_WRITE = rule(
   ['PARTNER'],
 );
 
+/**
+ * Updating owned work (a checklist item, a RAID item, a milestone, a gate criterion, their evidence): any role
+ * that can own work may ask, and the service applies the ownership rule of `@handover/domain` (ownership.ts)
+ * row by row: the named owner changes the owner's fields (status, forecast, evidence, commentary), a lead of
+ * its workstream or an ADMIN everything; anyone else is answered a ForbiddenError that says why.
+ */
+export const OWNER_WRITE = rule(
+  'OWNER_WRITE',
+  'ADMIN, EDITOR and HR may ask; row by row, the named owner changes its status, forecast, evidence and commentary, a lead of its workstream (or of the criterion’s owning workstream) or an ADMIN all of it, and anyone else is refused with the reason (ForbiddenError); a VIEWER never; not in the partner schema.',
+  ['ADMIN', 'EDITOR', 'HR'],
+  ['PARTNER'],
+);
+
 /** HR's writes: the HR import and the whole TUPE workflow (assignment, objection, transfer, ELI, consultation, pensions). */
 export const HR_WRITE = rule(
   'HR_WRITE',
@@ -134,6 +147,7 @@ export const RULES: readonly Rule[] = [
   STAFF_READ,
   PERSONAL,
   PLAN_WRITE,
+  OWNER_WRITE,
   ADMIN_ONLY,
   HR_WRITE,
   WRITE_ANSWER,
@@ -161,7 +175,7 @@ export const MATRIX = {
 
   // Mutation: every write. Needs a signed-in caller unless the rule says PUBLIC.
   // The TUPE workflow's writes change a person's record: HR only (the rule PERSONAL), the transfer run too.
-  'Mutation.closeRaidItem': PLAN_WRITE,
+  'Mutation.closeRaidItem': OWNER_WRITE,
   'Mutation.createApiToken': ADMIN_ONLY,
   'Mutation.createRaidItem': PLAN_WRITE,
   'Mutation.createUser': ADMIN_ONLY,
@@ -178,14 +192,14 @@ export const MATRIX = {
   'Mutation.resetUserPassword': ADMIN_ONLY,
   'Mutation.revokeApiToken': ADMIN_ONLY,
   'Mutation.runTransfer': HR_WRITE,
-  'Mutation.updateChecklistItem': PLAN_WRITE,
+  'Mutation.updateChecklistItem': OWNER_WRITE,
   'Mutation.importChecklistTemplate': ADMIN_ONLY,
   'Mutation.applyChecklistTemplate': PLAN_WRITE,
   'Mutation.addChecklistDependency': PLAN_WRITE,
   'Mutation.removeChecklistDependency': PLAN_WRITE,
   'Mutation.saveBaseline': ADMIN_ONLY,
-  'Mutation.updateMilestone': PLAN_WRITE,
-  'Mutation.updateRaidItem': PLAN_WRITE,
+  'Mutation.updateMilestone': OWNER_WRITE,
+  'Mutation.updateRaidItem': OWNER_WRITE,
   'Mutation.updateUser': ADMIN_ONLY,
   'Mutation.withdrawObjection': HR_WRITE,
   'Mutation.startHrImport': HR_WRITE,
@@ -199,12 +213,13 @@ export const MATRIX = {
   'Mutation.recordMeasuresLetters': HR_WRITE,
   'Mutation.savePensionAdmissionAgreement': HR_WRITE,
   'Mutation.recordTupeStep': HR_WRITE,
-  // The go/no-go gate: criteria are judged by the plan's writers; only the named signatory signs.
-  'Mutation.updateGateCriterion': PLAN_WRITE,
+  // The go/no-go gate: a criterion is judged by its owner (a user, or the leads of its workstream) or an ADMIN;
+  // only the named signatory signs.
+  'Mutation.updateGateCriterion': OWNER_WRITE,
   'Mutation.signGate': GATE_SIGN,
   'Mutation.withdrawGateSignOff': GATE_SIGN,
-  'Mutation.addEvidence': PLAN_WRITE,
-  'Mutation.removeEvidence': PLAN_WRITE,
+  'Mutation.addEvidence': OWNER_WRITE,
+  'Mutation.removeEvidence': OWNER_WRITE,
   // Setting up the gate (its criteria and signatories): the programme manager.
   'Mutation.createGate': ADMIN_ONLY,
   'Mutation.updateGate': ADMIN_ONLY,
@@ -296,6 +311,7 @@ export const MATRIX = {
   'ChecklistItem.updatedAt': STAFF_READ,
   'ChecklistItem.version': STAFF_READ,
   'ChecklistItem.viewerCanEdit': STAFF_READ,
+  'ChecklistItem.viewerEditableFields': STAFF_READ,
   'ChecklistItem.workstream': STAFF_READ,
   // ChecklistTemplate: a versioned template of checklist items; no personal data.
   'ChecklistTemplate.builtIn': STAFF_READ,
@@ -480,8 +496,8 @@ export const MATRIX = {
   'EmployeeHistoryEvent.reason': PERSONAL,
 
   // ForbiddenError: an answer of the plan's writes (an EDITOR outside their workstreams).
-  'ForbiddenError.message': PLAN_WRITE,
-  'ForbiddenError.workstreamName': PLAN_WRITE,
+  'ForbiddenError.message': WRITE_ANSWER,
+  'ForbiddenError.workstreamName': WRITE_ANSWER,
 
   // Headcount
   'Headcount.employees': SHARED_READ,
@@ -575,6 +591,7 @@ export const MATRIX = {
   'Milestone.forecastDate': SHARED_READ,
   'Milestone.id': SHARED_READ,
   'Milestone.name': SHARED_READ,
+  'Milestone.owner': STAFF_READ,
   'Milestone.programme': SHARED_READ,
   'Milestone.rag': SHARED_READ,
   'Milestone.service': SHARED_READ,
@@ -582,9 +599,16 @@ export const MATRIX = {
   'Milestone.updatedAt': SHARED_READ,
   'Milestone.version': SHARED_READ,
   'Milestone.viewerCanEdit': STAFF_READ,
+  'Milestone.viewerEditableFields': STAFF_READ,
   'Milestone.workstream': STAFF_READ,
 
   // NotFoundError: an answer of the plan writes, of revokeApiToken and of HR's writes.
+  // MyWork: what the signed-in user owns and has still to do (Programme.myWork): every staff role.
+  'MyWork.checklistItems': STAFF_READ,
+  'MyWork.gateSignOffs': STAFF_READ,
+  'MyWork.milestones': STAFF_READ,
+  'MyWork.raidItems': STAFF_READ,
+
   'NotFoundError.entity': WRITE_ANSWER,
   'NotFoundError.id': WRITE_ANSWER,
   'NotFoundError.message': WRITE_ANSWER,
@@ -648,6 +672,7 @@ export const MATRIX = {
   'Programme.headcountByTupeStatus': SHARED_READ,
   'Programme.id': SHARED_READ,
   'Programme.milestones': SHARED_READ,
+  'Programme.myWork': STAFF_READ,
   'Programme.name': SHARED_READ,
   'Programme.organisations': SHARED_READ,
   'Programme.posts': STAFF_READ,
@@ -695,6 +720,7 @@ export const MATRIX = {
   'RaidItem.updatedAt': STAFF_READ,
   'RaidItem.version': STAFF_READ,
   'RaidItem.viewerCanEdit': STAFF_READ,
+  'RaidItem.viewerEditableFields': STAFF_READ,
   'RaidItem.workstream': STAFF_READ,
 
   // ResetUserPasswordSuccess: the answer of resetUserPassword, with the password shown once.
@@ -848,6 +874,7 @@ export const MATRIX = {
 
   // User: someone who signs in: staff see each other (to assign work), partners never.
   'User.active': STAFF_READ,
+  'User.canOwnWork': STAFF_READ,
   'User.createdAt': ADMIN_ONLY,
   'User.email': STAFF_READ,
   'User.id': STAFF_READ,
@@ -895,12 +922,15 @@ export const MATRIX = {
   'GateCriterion.gate': STAFF_READ,
   'GateCriterion.id': STAFF_READ,
   'GateCriterion.owner': STAFF_READ,
+  'GateCriterion.ownerUser': STAFF_READ,
+  'GateCriterion.ownerWorkstream': STAFF_READ,
   'GateCriterion.position': STAFF_READ,
   'GateCriterion.rationale': STAFF_READ,
   'GateCriterion.status': STAFF_READ,
   'GateCriterion.title': STAFF_READ,
   'GateCriterion.updatedAt': STAFF_READ,
   'GateCriterion.version': STAFF_READ,
+  'GateCriterion.viewerCanEdit': STAFF_READ,
   'GateSignatory.currentSignOff': STAFF_READ,
   'GateSignatory.gate': STAFF_READ,
   'GateSignatory.id': STAFF_READ,

@@ -22,6 +22,7 @@ import '../modules/gate/gate.schema.ts';
 import '../modules/gate/gate-setup.schema.ts';
 import '../modules/template/template.schema.ts';
 import '../modules/plan/plan.schema.ts';
+import '../modules/my-work/my-work.schema.ts';
 import { builder } from './builder.ts';
 
 /** The full schema: staff, signed in with a session. */

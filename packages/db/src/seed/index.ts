@@ -56,6 +56,29 @@ export const GATE_CRITERIA: readonly (readonly [string, string])[] = [
   ['DfE and Commissioner content', 'Programme governance'],
 ];
 
+/**
+ * Who owns each demo criterion: a workstream (its leads answer for it) or a demo user. HR's criteria are
+ * HR's own (HR leads no workstream as an EDITOR does); the Commissioner's content is the programme manager's.
+ */
+export const GATE_CRITERION_OWNERS: Readonly<
+  Record<string, { workstream: WorkstreamCode } | { user: string }>
+> = {
+  'Service delivery contract signed': { workstream: 'LEGAL_GOVERNANCE' },
+  'Pension admission agreement signed': { user: 'hr@handover.example' },
+  'ELI issued on time and consultation complete': { user: 'hr@handover.example' },
+  'Payroll parallel run reconciled': { workstream: 'FINANCE' },
+  'Foster-carer and placement payments tested': { workstream: 'FINANCE' },
+  'Case management system access tested for all transferring users': { workstream: 'ICT_DATA' },
+  'Front-door phone and email routes live': { workstream: 'ICT_DATA' },
+  'Ofsted registrations granted or interim arrangements agreed': { workstream: 'OFSTED_REGULATION' },
+  'Insurance in place': { workstream: 'INSURANCE' },
+  'Bank accounts live': { workstream: 'FINANCE' },
+  'Data sharing agreements signed': { workstream: 'INFORMATION_GOVERNANCE' },
+  'Business continuity and rollback plan approved': { workstream: 'PROGRAMME_GOVERNANCE' },
+  'Council and trust board approvals': { workstream: 'LEGAL_GOVERNANCE' },
+  'DfE and Commissioner content': { user: 'admin@handover.example' },
+};
+
 /** The demo gate's required signatories: accountable role title and the demo user who signs as it. */
 export const GATE_SIGNATORIES: readonly (readonly [string, string])[] = [
   ['Director of Children’s Services (DCS)', 'admin@handover.example'],
@@ -343,6 +366,8 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       actual_date: m.actualDate,
       rag: m.rag,
       critical: m.critical,
+      // Owned by the lead of its workstream, as its items are.
+      owner_user_id: m.workstream && LEADS[m.workstream] ? userIds.get(LEADS[m.workstream]!)! : null,
     })),
   );
 
@@ -553,13 +578,18 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
   await insertInBatches(
     db,
     'gate_criterion',
-    GATE_CRITERIA.map(([title, owner], position) => ({
-      id: rng.uuid(),
-      gate_id: gateId,
-      position,
-      title,
-      owner,
-    })),
+    GATE_CRITERIA.map(([title, owner], position) => {
+      const by = GATE_CRITERION_OWNERS[title];
+      return {
+        id: rng.uuid(),
+        gate_id: gateId,
+        position,
+        title,
+        owner,
+        owner_user_id: by && 'user' in by ? userIds.get(by.user)! : null,
+        owner_workstream_id: by && 'workstream' in by ? workstreamIds.get(by.workstream)! : null,
+      };
+    }),
   );
   await insertInBatches(
     db,

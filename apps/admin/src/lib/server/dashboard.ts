@@ -12,6 +12,8 @@ import type { CsvColumn, CsvTables } from './csv';
 
 const ITEM = 'id ref title status dueDate overdue workstream { name }';
 const OPEN = '[NOT_STARTED, IN_PROGRESS, BLOCKED, AT_RISK]';
+/** Unowned open work, as domain defines it (isUnownedOpen): no owner, open. */
+const UNOWNED = 'noOwner: true, open: true';
 
 const QUERY = programmeQuery(`
   status transferDate daysToTransfer eliDueDate transferor { name } transferee { name } riskBands { band min max }
@@ -22,6 +24,8 @@ const QUERY = programmeQuery(`
   critical: checklistItems(first: 10, filter: { dayOneCritical: true, statuses: ${OPEN} }) { totalCount edges { node { ${ITEM} } } }
   overdue: checklistItems(first: 10, filter: { overdue: true }) { totalCount edges { node { ${ITEM} } } }
   blocked: checklistItems(first: 10, filter: { statuses: [BLOCKED] }) { totalCount edges { node { ${ITEM} } } }
+  unowned: checklistItems(first: 1, filter: { ${UNOWNED} }) { totalCount }
+  unownedCritical: checklistItems(first: 1, filter: { ${UNOWNED}, dayOneCritical: true }) { totalCount }
   risks: raidItems(first: 200, filter: { types: [RISK, ISSUE], statuses: [OPEN, MONITORING, MATERIALISED] }) {
     totalCount edges { node { id ref title current { likelihood impact score band } } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {

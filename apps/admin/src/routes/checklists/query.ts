@@ -20,6 +20,12 @@ export interface ChecklistRow {
 export const ROW_FIELDS =
   'id ref title status dueDate overdue dayOneCritical ownerOrg owner { name } workstream { name } service { name } blockedBy { ref }';
 
+function ownerFilter(url: URL): '' | 'me' | 'none' {
+  const v = url.searchParams.get('owner');
+  if (v === 'me' || v === 'none') return v;
+  return url.searchParams.get('mine') === 'yes' ? 'me' : '';
+}
+
 export function filtersFrom(url: URL, viewerId: string) {
   const workstream = text(url, 'workstream');
   const service = text(url, 'service');
@@ -27,8 +33,10 @@ export function filtersFrom(url: URL, viewerId: string) {
     statuses: many(url, 'status', STATUSES),
     ownerOrgs: many(url, 'ownerOrg', OWNER_ORGS),
     overdue: yesNo(url, 'overdue'),
+    open: yesNo(url, 'open'),
     dayOneCritical: yesNo(url, 'dayOneCritical'),
-    mine: url.searchParams.get('mine') === 'yes',
+    /** Whose items: mine (also the older ?mine=yes), none (no named owner: unowned work), or anyone's (''). */
+    owner: ownerFilter(url),
     workstream,
     service,
     search: text(url, 'search'),
@@ -39,8 +47,10 @@ export function filtersFrom(url: URL, viewerId: string) {
         ...(this.statuses.length ? { statuses: this.statuses } : {}),
         ...(this.ownerOrgs.length ? { ownerOrgs: this.ownerOrgs } : {}),
         ...(this.overdue !== undefined ? { overdue: this.overdue } : {}),
+        ...(this.open !== undefined ? { open: this.open } : {}),
         ...(this.dayOneCritical !== undefined ? { dayOneCritical: this.dayOneCritical } : {}),
-        ...(this.mine ? { ownerIds: [viewerId] } : {}),
+        ...(this.owner === 'me' ? { ownerIds: [viewerId] } : {}),
+        ...(this.owner === 'none' ? { noOwner: true } : {}),
         ...(workstream ? { workstreamIds: [workstream] } : {}),
         ...(service ? { serviceIds: [service] } : {}),
         ...(this.search ? { search: this.search } : {}),

@@ -36,6 +36,10 @@ interface GateData {
     id: string;
     title: string;
     owner: string;
+    ownerUser: { name: string } | null;
+    ownerWorkstream: { name: string } | null;
+    /** Its owner (the user, or a lead of its workstream) or an ADMIN: the API decides. */
+    viewerCanEdit: boolean;
     status: string;
     rationale: string | null;
     version: number;
@@ -60,7 +64,7 @@ interface GateData {
 
 const FIELDS = `gate {
   id name decisionDue outcome outcomeReasons outcomeRule snapshot snapshotSha256
-  criteria { id title owner status rationale version evidence { ${EVIDENCE_FIELDS} } }
+  criteria { id title owner ownerUser { name } ownerWorkstream { name } viewerCanEdit status rationale version evidence { ${EVIDENCE_FIELDS} } }
   signatories { id roleTitle viewerIsSignatory user { name } currentSignOff { id } }
   signOffs { id roleTitle signedAt snapshotSha256 user { name } withdrawal { reason withdrawnAt user { name } } }
 }`;
@@ -75,7 +79,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     today: data.today,
     gate,
     snapshot: gate ? (JSON.parse(gate.snapshot) as Snapshot) : null,
-    canJudge: locals.viewer?.role === 'ADMIN' || locals.viewer?.role === 'EDITOR',
+    // A criterion is judged by its owner or an ADMIN (viewerCanEdit, criterion by criterion).
+    canJudge: locals.viewer?.role !== 'VIEWER',
     canSetUp: locals.viewer?.role === 'ADMIN',
     evidenceSaved:
       (['added', 'removed'] as const).find((o) => url.searchParams.get('evidence') === o) ?? null,

@@ -4,7 +4,7 @@
  */
 import { formatDate, humanise } from '$lib/format';
 import { formText } from '$lib/server/list';
-import type { Snapshot } from '$lib/conflict';
+import type { ChoiceField, Snapshot } from '$lib/conflict';
 import { parseDateParts, readDateParts, toDateParts, type DateError } from '$lib/date-input';
 import type { FieldError } from './form-errors';
 import type { RaidFormValues, RaidItem } from './raid';
@@ -195,4 +195,75 @@ export function snapshotOf(item: RaidItem): Snapshot {
     'Residual score': describeScore(item.residual),
     'Target score': describeScore(item.target),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending only what changed, and choosing after a conflict ($lib/conflict)
+
+const scoreText = (s: { likelihood: number; impact: number } | null) =>
+  s ? `${s.likelihood},${s.impact}` : '';
+const showScore = (t: string) => {
+  const [l, i] = t.split(',');
+  return t ? `likelihood ${l}, impact ${i}, score ${Number(l) * Number(i)}` : 'Not assessed';
+};
+
+/** The form's fields as the API names them (UpdateRaidItemInput). */
+export const RAID_FIELDS: ChoiceField[] = [
+  { name: 'title', label: 'Title' },
+  { name: 'statement', label: 'Statement' },
+  { name: 'workstreamId', label: 'Workstream' },
+  { name: 'ownerOrganisationId', label: 'Owner organisation' },
+  { name: 'status', label: 'Status', show: humanise },
+  { name: 'response', label: 'Response', show: humanise },
+  { name: 'responsePlan', label: 'Response plan' },
+  { name: 'dueDate', label: 'Due date', show: formatDate },
+  { name: 'inherent', label: 'Inherent score', show: showScore },
+  { name: 'residual', label: 'Residual score', show: showScore },
+  { name: 'target', label: 'Target score', show: showScore },
+];
+
+/** The mutation's input as text, one value a field (what the form compares). */
+export function inputAsText(i: RaidInput): Record<string, string> {
+  return {
+    title: i.title,
+    statement: i.statement,
+    workstreamId: i.workstreamId ?? '',
+    ownerOrganisationId: i.ownerOrganisationId ?? '',
+    status: i.status,
+    response: i.response ?? '',
+    responsePlan: i.responsePlan,
+    dueDate: i.dueDate ?? '',
+    inherent: scoreText(i.inherent),
+    residual: scoreText(i.residual),
+    target: scoreText(i.target),
+  };
+}
+
+/** An item's values as text, as the form's `was-<name>` fields carry them. */
+export function itemAsText(item: RaidItem): Record<string, string> {
+  const s = (x: RaidItem['inherent']) => (x ? { likelihood: x.likelihood, impact: x.impact } : null);
+  return inputAsText({
+    title: item.title,
+    statement: item.statement,
+    workstreamId: item.workstream?.id ?? null,
+    ownerOrganisationId: item.ownerOrganisation?.id ?? null,
+    status: item.status as RaidStatus,
+    response: (item.response as RaidResponse | null) ?? null,
+    responsePlan: item.responsePlan,
+    dueDate: item.dueDate,
+    inherent: s(item.inherent),
+    residual: s(item.residual),
+    target: s(item.target),
+  });
+}
+
+/** A field's text back as the mutation's input value. */
+export function textAsInput(name: string, v: string): unknown {
+  if (name === 'inherent' || name === 'residual' || name === 'target') {
+    if (!v) return null;
+    const [likelihood, impact] = v.split(',').map(Number);
+    return { likelihood, impact };
+  }
+  if (name === 'title' || name === 'statement' || name === 'responsePlan' || name === 'status') return v;
+  return v || null;
 }

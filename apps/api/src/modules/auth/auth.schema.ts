@@ -1,5 +1,5 @@
 import type { AppUser } from '@handover/db';
-import { ROLES } from '@handover/domain';
+import { ROLES, mayOwnWork } from '@handover/domain';
 import { builder } from '../../schema/builder.ts';
 import { InvalidCredentialsError } from '../../schema/errors.ts';
 import { ValidationError } from '../../schema/errors.ts';
@@ -24,6 +24,11 @@ export const UserRef = builder.loadableNode('User', {
     email: t.exposeString('email'),
     name: t.exposeString('name'),
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
+    canOwnWork: t.boolean({
+      description:
+        'Whether they may be named the owner of an item, RAID item, milestone or criterion: every role but VIEWER, while active.',
+      resolve: (u) => u.active && mayOwnWork(u.role),
+    }),
     active: t.exposeBoolean('active'),
   }),
 });

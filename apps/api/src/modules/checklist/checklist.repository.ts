@@ -37,6 +37,10 @@ export interface ChecklistFilter {
   workstreamCodes?: readonly WorkstreamCode[] | null;
   serviceIds?: readonly string[] | null;
   ownerUserIds?: readonly string[] | null;
+  /** true: only items with no named owner; false: only items with one. */
+  noOwner?: boolean | null;
+  /** true: only open items (isChecklistItemOpen of domain); false: only closed ones. */
+  open?: boolean | null;
   ownerOrgs?: readonly OwnerOrg[] | null;
   /** true: only open items past their due date; false: only the others. */
   overdue?: boolean | null;
@@ -68,6 +72,12 @@ function filtered(
   }
   if (filter.serviceIds?.length) q = q.where('service_id', 'in', filter.serviceIds);
   if (filter.ownerUserIds?.length) q = q.where('owner_user_id', 'in', filter.ownerUserIds);
+  if (typeof filter.open === 'boolean') {
+    q = q.where('status', filter.open ? 'not in' : 'in', CLOSED_CHECKLIST_STATUSES);
+  }
+  if (typeof filter.noOwner === 'boolean') {
+    q = q.where('owner_user_id', filter.noOwner ? 'is' : 'is not', null);
+  }
   if (filter.ownerOrgs?.length) q = q.where('owner_org', 'in', filter.ownerOrgs);
   if (typeof filter.dayOneCritical === 'boolean') q = q.where('day_one_critical', '=', filter.dayOneCritical);
   if (typeof filter.overdue === 'boolean') {

@@ -40,7 +40,13 @@ import {
   removeChecklistDependency,
   updateChecklistItem,
 } from './checklist.service.ts';
-import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
+import {
+  assertMayEditRow,
+  assertMayOwn,
+  fieldsGiven,
+  viewerCanEdit,
+  viewerEditableFields,
+} from '../user/user.service.ts';
 
 export const WorkstreamCodeEnum = builder.enumType('WorkstreamCode', { values: WORKSTREAM_CODES });
 export const ChecklistStatusEnum = builder.enumType('ChecklistStatus', {
@@ -125,8 +131,20 @@ export const ChecklistItemRef = builder.loadableNode('ChecklistItem', {
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     viewerCanEdit: t.boolean({
-      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
-      resolve: (i, _args, ctx) => viewerCanEdit(ctx, i.workstream_id),
+      description:
+        'Whether you may change anything about it: an ADMIN, a lead of its workstream, or its owner (see viewerEditableFields).',
+      resolve: (i, _args, ctx) =>
+        viewerCanEdit(ctx, 'CHECKLIST_ITEM', { workstreamId: i.workstream_id, ownerUserId: i.owner_user_id }),
+    }),
+    viewerEditableFields: t.stringList({
+      description:
+        'The fields of UpdateChecklistItemInput you may change (and "dependencies"): all of them as an ADMIN or a lead ' +
+        'of its workstream; status, forecastDate and evidence as its owner; none otherwise.',
+      resolve: (i, _args, ctx) =>
+        viewerEditableFields(ctx, 'CHECKLIST_ITEM', {
+          workstreamId: i.workstream_id,
+          ownerUserId: i.owner_user_id,
+        }),
     }),
   }),
 });
@@ -210,6 +228,16 @@ const ChecklistFilterInput = builder.inputType('ChecklistItemFilter', {
     workstreamCodes: t.field({ type: [WorkstreamCodeEnum], required: false }),
     serviceIds: t.idList({ required: false }),
     ownerIds: t.idList({ required: false, description: 'Users who own the items.' }),
+    noOwner: t.boolean({
+      required: false,
+      description:
+        'true: only items with no named owner; false: only items with one. With open: true, unowned open work.',
+    }),
+    open: t.boolean({
+      required: false,
+      description:
+        'true: only open items (not COMPLETE, NOT_APPLICABLE or DEFERRED_POST_GO_LIVE); false: only closed ones.',
+    }),
     ownerOrgs: t.field({ type: [OwnerOrgEnum], required: false }),
     overdue: t.boolean({
       required: false,
@@ -239,6 +267,8 @@ builder.objectField(ProgrammeRef, 'checklistItems', (t) =>
           workstreamCodes: f.workstreamCodes,
           serviceIds: f.serviceIds?.map((id, i) => decodeId(id, 'Service', `filter.serviceIds[${i}]`)),
           ownerUserIds: f.ownerIds?.map((id, i) => decodeId(id, 'User', `filter.ownerIds[${i}]`)),
+          noOwner: f.noOwner,
+          open: f.open,
           ownerOrgs: f.ownerOrgs,
           overdue: f.overdue,
           dayOneCritical: f.dayOneCritical,
@@ -294,15 +324,18 @@ builder.mutationField('updateChecklistItem', (t) =>
           id: () => decodeId(input.id, 'ChecklistItem', 'id'),
         },
         async (db, id) => {
-          await assertMayEditRow(db, ctx.viewer, 'checklist_item', id);
+          // The owner changes the owner's fields; a lead or an ADMIN any (ownership.ts of domain).
+          await assertMayEditRow(db, ctx.viewer, 'checklist_item', id, fieldsGiven(input));
+          const ownerUserId =
+            input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId');
+          await assertMayOwn(db, 'ownerId', ownerUserId);
           return updateChecklistItem(
             db,
             {
               id,
               expectedVersion: input.expectedVersion,
               status: input.status,
-              ownerUserId:
-                input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId'),
+              ownerUserId,
               ownerOrg: input.ownerOrg,
               dueDate: input.dueDate,
               forecastDate: input.forecastDate,
@@ -353,7 +386,7 @@ function dependencyMutation(
             id: () => decodeId(input.itemId, 'ChecklistItem', 'itemId'),
           },
           async (db, id) => {
-            await assertMayEditRow(db, ctx.viewer, 'checklist_item', id);
+            await assertMayEditRow(db, ctx.viewer, 'checklist_item', id, ['dependencies']);
             return change(
               db,
               {

@@ -1,3 +1,4 @@
+import { isUnownedOpen } from '@handover/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/harness.ts';
 
@@ -217,18 +218,41 @@ describe('checklist items', () => {
     expect(res.data?.updateChecklistItem).toMatchObject({ __typename: 'NotFoundError' });
   });
 
-  it('refuses writes by VIEWER and HR, changing nothing', async () => {
-    const [{ node: item }] = (await items({}, 1)).edges as [{ node: Item }];
+  it('refuses writes by VIEWER, and by HR on an item HR neither owns nor leads, changing nothing', async () => {
+    // An item of the Finance workstream, owned by nobody: HR is neither its owner nor a lead.
+    const [{ node: item }] = (await items({ workstreamCodes: ['FINANCE'], noOwner: true }, 1)).edges as [
+      { node: Item },
+    ];
     const before = await row(item.id);
-    for (const role of ['VIEWER', 'HR'] as const) {
-      const res = await api.gql(
-        UPDATE,
-        { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
-        await api.login(role),
-      );
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    }
+    const asViewer = await api.gql(
+      UPDATE,
+      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      await api.login('VIEWER'),
+    );
+    expect(asViewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const asHr = await api.gql<{ updateChecklistItem: { __typename: string; message?: string } }>(
+      `mutation ($input: UpdateChecklistItemInput!) { updateChecklistItem(input: $input) { __typename ... on Error { message } } }`,
+      { input: { id: item.id, expectedVersion: item.version, status: 'COMPLETE' } },
+      await api.login('HR'),
+    );
+    expect(asHr.data?.updateChecklistItem.__typename).toBe('ForbiddenError');
+    expect(asHr.data?.updateChecklistItem.message).toMatch(
+      /you are neither its owner nor a lead of its workstream/,
+    );
     expect(await row(item.id)).toEqual(before);
+  });
+
+  it('counts unowned open work as domain defines it (isUnownedOpen)', async () => {
+    const all = await api.handle.db
+      .selectFrom('checklist_item')
+      .select(['status', 'owner_user_id', 'day_one_critical'])
+      .execute();
+    const unowned = all.filter((r) => isUnownedOpen({ status: r.status, ownerUserId: r.owner_user_id }));
+    expect(unowned.length).toBeGreaterThan(0);
+    expect((await items({ noOwner: true, open: true }, 1)).totalCount).toBe(unowned.length);
+    expect((await items({ noOwner: true, open: true, dayOneCritical: true }, 1)).totalCount).toBe(
+      unowned.filter((r) => r.day_one_critical).length,
+    );
   });
 });
 

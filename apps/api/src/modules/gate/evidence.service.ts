@@ -18,7 +18,7 @@ import {
   markEvidenceRemoved,
   type EvidenceRow,
 } from './gate.repository.ts';
-import { sha256Hex } from './gate.service.ts';
+import { assertMayChangeCriterion, sha256Hex } from './gate.service.ts';
 
 /** The largest file kept as evidence. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -82,11 +82,12 @@ export async function addEvidence(
   if (input.checklistItemId) {
     const item = await checklistItemProgramme(db, input.checklistItemId);
     if (!item) throw new NotFoundError('ChecklistItem', input.checklistItemId);
-    await assertMayEditRow(db, viewer, 'checklist_item', input.checklistItemId);
+    await assertMayEditRow(db, viewer, 'checklist_item', input.checklistItemId, ['evidence']);
     programmeId = item.programme_id;
   } else {
     const c = await criterionProgramme(db, input.gateCriterionId!);
     if (!c) throw new NotFoundError('GateCriterion', input.gateCriterionId!);
+    await assertMayChangeCriterion(db, viewer, input.gateCriterionId!, ['evidence']);
     programmeId = c.programme_id;
   }
   const by = viewer?.kind === 'user' ? viewer.userId : null;
@@ -147,7 +148,9 @@ export async function removeEvidence(
 ): Promise<EvidenceRow> {
   const row = (await evidenceByIds(db, [id]))[0];
   if (!row) throw new NotFoundError('Evidence', id);
-  if (row.checklist_item_id) await assertMayEditRow(db, viewer, 'checklist_item', row.checklist_item_id);
+  if (row.checklist_item_id)
+    await assertMayEditRow(db, viewer, 'checklist_item', row.checklist_item_id, ['evidence']);
+  if (row.gate_criterion_id) await assertMayChangeCriterion(db, viewer, row.gate_criterion_id, ['evidence']);
   if (row.removed_at) throw new ValidationError('id', 'this evidence was removed already');
   const removed = await markEvidenceRemoved(db, id, viewer?.kind === 'user' ? viewer.userId : null, now);
   if (!removed) throw new ValidationError('id', 'this evidence was removed already');

@@ -61,7 +61,14 @@ export async function nextSignatoryPosition(db: Kysely<Database>, gateId: string
 
 export async function insertCriterion(
   db: Kysely<Database>,
-  row: { gate_id: string; position: number; title: string; owner: string },
+  row: {
+    gate_id: string;
+    position: number;
+    title: string;
+    owner: string;
+    owner_user_id?: string | null;
+    owner_workstream_id?: string | null;
+  },
 ): Promise<GateCriterion> {
   return db.insertInto('gate_criterion').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -20,6 +20,11 @@ import {
   type GateRemoval,
 } from './gate-setup.service.ts';
 
+/** An optional ID argument: undefined stays undefined (leave alone), null stays null (clear). */
+function optionalId(value: string | null | undefined, typename: string, field: string) {
+  return value === undefined || value === null ? value : decodeId(value, typename, field);
+}
+
 const resultOf = (name: string) => ({
   types: UPDATE_ERRORS,
   directResult: true as const,
@@ -104,7 +109,15 @@ const AddGateCriterionInput = builder.inputType('AddGateCriterionInput', {
   fields: (t) => ({
     gateId: t.id(),
     title: t.string({ description: 'What must hold for GO.' }),
-    owner: t.string({ description: 'Who answers for it (a workstream or role).' }),
+    owner: t.string({ description: 'Who answers for it (a workstream or role), as a label.' }),
+    ownerUserId: t.id({
+      required: false,
+      description: 'The user who owns it (not a VIEWER): they judge it. Give this or ownerWorkstreamId.',
+    }),
+    ownerWorkstreamId: t.id({
+      required: false,
+      description: 'The workstream that owns it: its leads judge it. Neither owner: an ADMIN judges it.',
+    }),
   }),
 });
 
@@ -133,6 +146,8 @@ builder.mutationField('addGateCriterion', (t) =>
             gateId: decodeId(input.gateId, 'Gate', 'gateId'),
             title: input.title,
             owner: input.owner,
+            ownerUserId: optionalId(input.ownerUserId, 'User', 'ownerUserId'),
+            ownerWorkstreamId: optionalId(input.ownerWorkstreamId, 'Workstream', 'ownerWorkstreamId'),
           }),
       ),
   }),
@@ -144,7 +159,16 @@ const UpdateGateCriterionDetailsInput = builder.inputType('UpdateGateCriterionDe
     id: t.id(),
     expectedVersion: t.int(),
     title: t.string({ required: false }),
-    owner: t.string({ required: false }),
+    owner: t.string({ required: false, description: 'The owner’s label.' }),
+    ownerUserId: t.id({
+      required: false,
+      description:
+        'The user who owns it (not a VIEWER); null clears it. Setting it clears the owning workstream.',
+    }),
+    ownerWorkstreamId: t.id({
+      required: false,
+      description: 'The workstream that owns it; null clears it. Setting it clears the owning user.',
+    }),
   }),
 });
 
@@ -167,7 +191,14 @@ builder.mutationField('updateGateCriterionDetails', (t) =>
         (db, id) =>
           updateGateCriterionDetails(
             db,
-            { id, expectedVersion: input.expectedVersion, title: input.title, owner: input.owner },
+            {
+              id,
+              expectedVersion: input.expectedVersion,
+              title: input.title,
+              owner: input.owner,
+              ownerUserId: optionalId(input.ownerUserId, 'User', 'ownerUserId'),
+              ownerWorkstreamId: optionalId(input.ownerWorkstreamId, 'Workstream', 'ownerWorkstreamId'),
+            },
             ctx.clock.now(),
           ),
       ),

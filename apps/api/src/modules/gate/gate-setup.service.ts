@@ -27,6 +27,8 @@ import {
   signatoriesByIds,
   updateCriterionIfVersion,
 } from './gate.repository.ts';
+import { userExists, workstreamsByIds } from '../checklist/checklist.repository.ts';
+import { assertMayOwn } from '../user/user.service.ts';
 import {
   closePositionGap,
   currentSignOffCount,
@@ -57,6 +59,39 @@ function decisionDue(field: string, value: string, transferAt: Date): string {
     );
   }
   return date;
+}
+
+/** A criterion's owner as given: a user (not a VIEWER) or a workstream of the gate's programme, not both. */
+async function criterionOwner(
+  db: Kysely<Database>,
+  gate: Gate,
+  input: { ownerUserId?: string | null; ownerWorkstreamId?: string | null },
+): Promise<{ owner_user_id?: string | null; owner_workstream_id?: string | null }> {
+  const { ownerUserId, ownerWorkstreamId } = input;
+  if (ownerUserId && ownerWorkstreamId) {
+    throw new ValidationError('ownerUserId', 'give a user or a workstream as its owner, not both');
+  }
+  const patch: { owner_user_id?: string | null; owner_workstream_id?: string | null } = {};
+  if (ownerUserId !== undefined) {
+    if (ownerUserId !== null && !(await userExists(db, ownerUserId))) {
+      throw new ValidationError('ownerUserId', 'names no user');
+    }
+    await assertMayOwn(db, 'ownerUserId', ownerUserId);
+    patch.owner_user_id = ownerUserId;
+    // Owned by a user, it is owned by no workstream.
+    if (ownerUserId !== null) patch.owner_workstream_id = null;
+  }
+  if (ownerWorkstreamId !== undefined) {
+    if (ownerWorkstreamId !== null) {
+      const ws = (await workstreamsByIds(db, [ownerWorkstreamId]))[0];
+      if (!ws || ws.programme_id !== gate.programme_id) {
+        throw new ValidationError('ownerWorkstreamId', 'names no workstream of this programme');
+      }
+      patch.owner_user_id = null;
+    }
+    patch.owner_workstream_id = ownerWorkstreamId;
+  }
+  return patch;
 }
 
 async function gateOrNotFound(db: Kysely<Database>, id: string): Promise<Gate> {
@@ -119,28 +154,52 @@ export async function updateGate(
 /** Appends a criterion, PENDING, at the end of the gate's list. */
 export async function addGateCriterion(
   db: Kysely<Database>,
-  input: { gateId: string; title: string; owner: string },
+  input: {
+    gateId: string;
+    title: string;
+    owner: string;
+    ownerUserId?: string | null;
+    ownerWorkstreamId?: string | null;
+  },
 ): Promise<GateCriterion> {
   const title = requireText('title', input.title, 300);
   const owner = requireText('owner', input.owner, 200);
-  await gateOrNotFound(db, input.gateId);
+  const gate = await gateOrNotFound(db, input.gateId);
+  const owners = await criterionOwner(db, gate, input);
   await lockPositions(db, 'gate_criterion');
   const position = await nextCriterionPosition(db, input.gateId);
-  return insertCriterion(db, { gate_id: input.gateId, position, title, owner });
+  return insertCriterion(db, { gate_id: input.gateId, position, title, owner, ...owners });
 }
 
 /** Changes what a criterion says and who owns it (its judgement is updateGateCriterion's). */
 export async function updateGateCriterionDetails(
   db: Kysely<Database>,
-  input: { id: string; expectedVersion: number; title?: string | null; owner?: string | null },
+  input: {
+    id: string;
+    expectedVersion: number;
+    title?: string | null;
+    owner?: string | null;
+    ownerUserId?: string | null;
+    ownerWorkstreamId?: string | null;
+  },
   now: Date,
 ): Promise<GateCriterion> {
   const expectedVersion = requireVersion('expectedVersion', input.expectedVersion);
-  const patch: { title?: string; owner?: string } = {};
+  const patch: {
+    title?: string;
+    owner?: string;
+    owner_user_id?: string | null;
+    owner_workstream_id?: string | null;
+  } = {};
   if (input.title !== undefined && input.title !== null) patch.title = requireText('title', input.title, 300);
   if (input.owner !== undefined && input.owner !== null) patch.owner = requireText('owner', input.owner, 200);
+  if (input.ownerUserId !== undefined || input.ownerWorkstreamId !== undefined) {
+    const criterion = (await criteriaByIds(db, [input.id]))[0];
+    if (!criterion) throw new NotFoundError('GateCriterion', input.id);
+    Object.assign(patch, await criterionOwner(db, await gateOrNotFound(db, criterion.gate_id), input));
+  }
   if (Object.keys(patch).length === 0) {
-    throw new ValidationError('title', 'nothing to change: give a title or an owner');
+    throw new ValidationError('title', 'nothing to change: give a title, an owner label or an owner');
   }
   return updateAtVersion({
     typename: 'GateCriterion',

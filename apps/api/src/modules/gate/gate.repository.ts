@@ -130,7 +130,14 @@ export async function updateCriterionIfVersion(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  patch: { status?: GateCriterionStatus; rationale?: string | null; title?: string; owner?: string },
+  patch: {
+    status?: GateCriterionStatus;
+    rationale?: string | null;
+    title?: string;
+    owner?: string;
+    owner_user_id?: string | null;
+    owner_workstream_id?: string | null;
+  },
   now: Date,
 ): Promise<GateCriterion | undefined> {
   return db

@@ -13,14 +13,9 @@ import { PARTNER, builder } from '../../schema/builder.ts';
 import { ValidationError } from '../../schema/errors.ts';
 import { auditedWrite, recordAudit, refusalReason } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
-import { ChecklistItemRef } from '../checklist/checklist.schema.ts';
-import {
-  EDIT_ERRORS,
-  ErrorInterface,
-  UPDATE_ERRORS,
-  decodeId,
-  groupLoader,
-} from '../common/common.schema.ts';
+import { ChecklistItemRef, WorkstreamRef } from '../checklist/checklist.schema.ts';
+import { criterionAsOwned, viewerCanEdit } from '../user/user.service.ts';
+import { EDIT_ERRORS, ErrorInterface, decodeId, groupLoader } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { SignOffRefusedError } from './gate.errors.ts';
 import {
@@ -212,7 +207,24 @@ export const GateCriterionRef = builder.loadableNode('GateCriterion', {
   fields: (t) => ({
     position: t.exposeInt('position'),
     title: t.exposeString('title'),
-    owner: t.exposeString('owner', { description: 'Who answers for it (a workstream or role).' }),
+    owner: t.exposeString('owner', { description: 'Who answers for it (a workstream or role), as a label.' }),
+    ownerUser: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'The user who owns it: they judge it and add its evidence.',
+      resolve: (c) => c.owner_user_id,
+    }),
+    ownerWorkstream: t.field({
+      type: WorkstreamRef,
+      nullable: true,
+      description: 'The workstream that owns it: its leads judge it and add its evidence.',
+      resolve: (c) => c.owner_workstream_id,
+    }),
+    viewerCanEdit: t.boolean({
+      description:
+        'Whether you may judge it and change its evidence: its owner user, a lead of its owning workstream, or an ADMIN.',
+      resolve: (c, _a, ctx) => viewerCanEdit(ctx, 'GATE_CRITERION', criterionAsOwned(c)),
+    }),
     status: t.field({ type: GateCriterionStatusEnum, resolve: (c) => c.status }),
     rationale: t.exposeString('rationale', {
       nullable: true,
@@ -338,7 +350,7 @@ builder.mutationField('updateGateCriterion', (t) =>
   t.field({
     type: GateCriterionRef,
     authScopes: scopesFor('Mutation.updateGateCriterion'),
-    errors: { types: UPDATE_ERRORS, directResult: true, union: { name: 'UpdateGateCriterionResult' } },
+    errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'UpdateGateCriterionResult' } },
     args: { input: t.arg({ type: UpdateGateCriterionInput }) },
     resolve: (_root, { input }, ctx) =>
       auditedWrite(
@@ -352,6 +364,7 @@ builder.mutationField('updateGateCriterion', (t) =>
         (db, id) =>
           updateCriterion(
             db,
+            ctx.viewer,
             { id, expectedVersion: input.expectedVersion, status: input.status, rationale: input.rationale },
             ctx.clock.now(),
           ),

@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../../context.ts';
 import { ValidationError } from '../../schema/errors.ts';
 import { SignOffRefusedError } from './gate.errors.ts';
+import { assertMayEditOwned, criterionAsOwned } from '../user/user.service.ts';
 import { updateAtVersion } from '../common/concurrency.ts';
 import { requireVersion } from '../common/validate.ts';
 import { readinessRowsByProgrammeIds } from '../readiness/readiness.repository.ts';
@@ -199,13 +200,30 @@ export async function withdrawSignOff(
   return insertWithdrawal(db, { sign_off_id: signOff.id, user_id: viewer.userId, withdrawn_at: now, reason });
 }
 
+/**
+ * Refuses, saying why, unless the viewer owns the criterion (its owner user, or a lead of its owning
+ * workstream) or is an ADMIN. A missing criterion is left to the caller.
+ */
+export async function assertMayChangeCriterion(
+  db: Kysely<Database>,
+  viewer: Viewer | null,
+  id: string,
+  fields: readonly string[],
+): Promise<void> {
+  const c = (await criteriaByIds(db, [id]))[0];
+  if (!c) return;
+  await assertMayEditOwned(db, viewer, 'GATE_CRITERION', 'go/no-go criterion', criterionAsOwned(c), fields);
+}
+
 /** Judges a criterion: PENDING, PASS, FAIL or WAIVED (which needs its rationale), at the version read. */
 export async function updateCriterion(
   db: Kysely<Database>,
+  viewer: Viewer | null,
   input: { id: string; expectedVersion: number; status: GateCriterionStatus; rationale?: string | null },
   now: Date,
 ): Promise<GateCriterion> {
   const expectedVersion = requireVersion('expectedVersion', input.expectedVersion);
+  await assertMayChangeCriterion(db, viewer, input.id, ['status', 'rationale']);
   const rationale = input.rationale?.trim() || null;
   const problem = criterionStatusProblem(input.status, rationale);
   if (problem) throw new ValidationError('rationale', problem);

@@ -83,7 +83,7 @@ export async function updateMilestoneIfVersion(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  patch: Pick<Updateable<MilestoneTable>, 'forecast_date' | 'actual_date' | 'rag'>,
+  patch: Pick<Updateable<MilestoneTable>, 'forecast_date' | 'actual_date' | 'rag' | 'owner_user_id'>,
   now: Date,
 ): Promise<Milestone | undefined> {
   return db

@@ -5,7 +5,14 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { scopesFor } from '../../access/scopes.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
-import { assertMayEditRow, viewerCanEdit } from '../user/user.service.ts';
+import {
+  assertMayEditRow,
+  assertMayOwn,
+  fieldsGiven,
+  viewerCanEdit,
+  viewerEditableFields,
+} from '../user/user.service.ts';
+import { UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { MAX_PAGE_SIZE, EDIT_ERRORS, decodeId, withTotalCount } from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
@@ -47,13 +54,31 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
     }),
     rag: t.field({ type: RagEnum, resolve: (m) => m.rag }),
     critical: t.exposeBoolean('critical'),
+    owner: t.field({
+      type: UserRef,
+      nullable: true,
+      // A user is not in the partner schema.
+      subGraphs: [],
+      description: 'Who owns it: they update its forecast, actual date and RAG.',
+      resolve: (m) => m.owner_user_id,
+    }),
     version: t.exposeInt('version'),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     viewerCanEdit: t.boolean({
       // Partners change nothing: the question is not in their schema.
       subGraphs: [],
-      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
-      resolve: (m, _args, ctx) => viewerCanEdit(ctx, m.workstream_id),
+      description:
+        'Whether you may change anything about it: an ADMIN, a lead of its workstream, or its owner (see viewerEditableFields).',
+      resolve: (m, _args, ctx) =>
+        viewerCanEdit(ctx, 'MILESTONE', { workstreamId: m.workstream_id, ownerUserId: m.owner_user_id }),
+    }),
+    viewerEditableFields: t.stringList({
+      subGraphs: [],
+      description:
+        'The fields of UpdateMilestoneInput you may change: all of them as an ADMIN or a lead of its workstream; ' +
+        'forecastDate, actualDate and rag as its owner; none otherwise.',
+      resolve: (m, _args, ctx) =>
+        viewerEditableFields(ctx, 'MILESTONE', { workstreamId: m.workstream_id, ownerUserId: m.owner_user_id }),
     }),
   }),
 });
@@ -130,6 +155,10 @@ const UpdateMilestoneInput = builder.inputType('UpdateMilestoneInput', {
     forecastDate: t.field({ type: 'Date', required: false }),
     actualDate: t.field({ type: 'Date', required: false }),
     rag: t.field({ type: RagEnum, required: false }),
+    ownerId: t.id({
+      required: false,
+      description: 'The user who owns it (not a VIEWER); null clears the owner. A lead’s or an ADMIN’s change.',
+    }),
   }),
 });
 
@@ -149,7 +178,11 @@ builder.mutationField('updateMilestone', (t) =>
           id: () => decodeId(input.id, 'Milestone', 'id'),
         },
         async (db, id) => {
-          await assertMayEditRow(db, ctx.viewer, 'milestone', id);
+          // The owner changes the owner's fields; a lead or an ADMIN any (ownership.ts of domain).
+          await assertMayEditRow(db, ctx.viewer, 'milestone', id, fieldsGiven(input));
+          const ownerUserId =
+            input.ownerId === null ? null : input.ownerId && decodeId(input.ownerId, 'User', 'ownerId');
+          await assertMayOwn(db, 'ownerId', ownerUserId);
           return updateMilestone(
             db,
             {
@@ -158,6 +191,7 @@ builder.mutationField('updateMilestone', (t) =>
               forecastDate: input.forecastDate,
               actualDate: input.actualDate,
               rag: input.rag,
+              ownerUserId,
             },
             ctx.clock.now(),
             ctx.today,

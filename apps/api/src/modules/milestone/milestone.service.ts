@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { ValidationError } from '../../schema/errors.ts';
 import { updateAtVersion } from '../common/concurrency.ts';
 import { requireDate, requireVersion } from '../common/validate.ts';
+import { userExists } from '../checklist/checklist.repository.ts';
 import { milestonesByIds, updateMilestoneIfVersion } from './milestone.repository.ts';
 
 /** Days the milestone is (or was) later than its baseline: actual, else forecast; negative when early. */
@@ -20,6 +21,8 @@ export interface MilestoneChanges {
   forecastDate?: string | null;
   actualDate?: string | null;
   rag?: Rag | null;
+  /** null clears the owner. */
+  ownerUserId?: string | null;
 }
 
 export async function updateMilestone(
@@ -29,7 +32,18 @@ export async function updateMilestone(
   today: string,
 ): Promise<Milestone> {
   const expectedVersion = requireVersion('expectedVersion', changes.expectedVersion);
-  const patch: { forecast_date?: string | null; actual_date?: string | null; rag?: Rag } = {};
+  const patch: {
+    forecast_date?: string | null;
+    actual_date?: string | null;
+    rag?: Rag;
+    owner_user_id?: string | null;
+  } = {};
+  if (changes.ownerUserId !== undefined) {
+    if (changes.ownerUserId !== null && !(await userExists(db, changes.ownerUserId))) {
+      throw new ValidationError('ownerId', 'names no user');
+    }
+    patch.owner_user_id = changes.ownerUserId;
+  }
   if (changes.forecastDate !== undefined) {
     patch.forecast_date =
       changes.forecastDate === null ? null : requireDate('forecastDate', changes.forecastDate);
@@ -53,7 +67,7 @@ export async function updateMilestone(
   if (Object.keys(patch).length === 0) {
     throw new ValidationError(
       'input',
-      'nothing to change: give at least one of forecastDate, actualDate, rag',
+      'nothing to change: give at least one of forecastDate, actualDate, rag, ownerId',
     );
   }
   return updateAtVersion({

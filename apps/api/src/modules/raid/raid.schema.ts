@@ -26,7 +26,14 @@ import {
 import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
 import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
 import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';
-import { assertMayEditRow, assertMayEditWorkstream, viewerCanEdit } from '../user/user.service.ts';
+import {
+  assertMayEditRow,
+  assertMayEditWorkstream,
+  assertMayOwn,
+  fieldsGiven,
+  viewerCanEdit,
+  viewerEditableFields,
+} from '../user/user.service.ts';
 
 export const RaidTypeEnum = builder.enumType('RaidType', { values: RAID_TYPES });
 export const RaidStatusEnum = builder.enumType('RaidStatus', { values: RAID_STATUSES });
@@ -96,8 +103,20 @@ export const RaidItemRef = builder.loadableNode('RaidItem', {
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     updatedAt: t.expose('updated_at', { type: 'DateTime' }),
     viewerCanEdit: t.boolean({
-      description: 'Whether you may change it: an ADMIN, or an EDITOR who leads its workstream.',
-      resolve: (r, _args, ctx) => viewerCanEdit(ctx, r.workstream_id),
+      description:
+        'Whether you may change anything about it: an ADMIN, a lead of its workstream, or its owner (see viewerEditableFields).',
+      resolve: (r, _args, ctx) =>
+        viewerCanEdit(ctx, 'RAID_ITEM', { workstreamId: r.workstream_id, ownerUserId: r.owner_user_id }),
+    }),
+    viewerEditableFields: t.stringList({
+      description:
+        'The fields of UpdateRaidItemInput you may change: all of them as an ADMIN or a lead of its workstream; ' +
+        'status, response and responsePlan (and closing it) as its owner; none otherwise.',
+      resolve: (r, _args, ctx) =>
+        viewerEditableFields(ctx, 'RAID_ITEM', {
+          workstreamId: r.workstream_id,
+          ownerUserId: r.owner_user_id,
+        }),
     }),
   }),
 });
@@ -221,6 +240,7 @@ builder.mutationFields((t) => ({
           const workstreamId = optionalId(input.workstreamId, 'Workstream', 'workstreamId');
           // An EDITOR creates items only in the workstreams they lead.
           await assertMayEditWorkstream(db, ctx.viewer, workstreamId ?? null, 'raid_item');
+          await assertMayOwn(db, 'ownerId', optionalId(input.ownerId, 'User', 'ownerId'));
           return createRaidItem(
             db,
             {
@@ -256,7 +276,9 @@ builder.mutationFields((t) => ({
         },
         async (db, id) => {
           const workstreamId = optionalId(input.workstreamId, 'Workstream', 'workstreamId');
-          await assertMayEditRow(db, ctx.viewer, 'raid_item', id);
+          // The owner changes the owner's fields; a lead or an ADMIN any (ownership.ts of domain).
+          await assertMayEditRow(db, ctx.viewer, 'raid_item', id, fieldsGiven(input));
+          await assertMayOwn(db, 'ownerId', optionalId(input.ownerId, 'User', 'ownerId'));
           // Moving it to another workstream (or to none) needs the right to change items there too.
           if (workstreamId !== undefined) {
             await assertMayEditWorkstream(db, ctx.viewer, workstreamId, 'raid_item');
@@ -294,7 +316,7 @@ builder.mutationFields((t) => ({
           id: () => decodeId(input.id, 'RaidItem', 'id'),
         },
         async (db, id) => {
-          await assertMayEditRow(db, ctx.viewer, 'raid_item', id);
+          await assertMayEditRow(db, ctx.viewer, 'raid_item', id, ['status']);
           return closeRaidItem(db, { id, expectedVersion: input.expectedVersion }, ctx.clock.now());
         },
       ),

@@ -167,8 +167,12 @@ export async function workstreamOfRow(
   db: Kysely<Database>,
   table: 'checklist_item' | 'milestone' | 'raid_item',
   id: string,
-): Promise<{ workstream_id: string | null } | undefined> {
-  return db.selectFrom(table).select('workstream_id').where('id', '=', id).executeTakeFirst();
+): Promise<{ workstream_id: string | null; owner_user_id: string | null } | undefined> {
+  return db
+    .selectFrom(table)
+    .select(['workstream_id', 'owner_user_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** A workstream's name and every user who leads it. */

@@ -1,11 +1,25 @@
 /**
- * Users (ADMIN only) and the object-level rule: an EDITOR changes only the
- * items of the workstreams they lead (`user_workstream`); an ADMIN changes
- * all; an item of no workstream is for an ADMIN alone.
+ * Users (ADMIN only) and the object-level rule of `@handover/domain`'s ownership.ts: the named owner of an
+ * item, RAID item or milestone changes its owner's fields (status, forecast, evidence, commentary) whatever
+ * their role but VIEWER; a lead of its workstream (an EDITOR in `user_workstream`) changes all of it; an
+ * ADMIN changes everything; a VIEWER nothing, and is never accepted as an owner.
  */
 import { randomInt } from 'node:crypto';
 import { hashPassword, type AppUser, type Database } from '@handover/db';
-import { USER_ROLES, type UserRole as Role } from '@handover/domain';
+import {
+  USER_ROLES,
+  editRight,
+  editableFields,
+  fieldLabel,
+  listInWords,
+  mayOwnWork,
+  ownerFieldsInWords,
+  refusedFields,
+  type EditSubject,
+  type OwnedKind,
+  type OwnedRow,
+  type UserRole as Role,
+} from '@handover/domain';
 import { createContextCache } from '@pothos/core';
 import type { Kysely } from 'kysely';
 import type { Context, Viewer } from '../../context.ts';
@@ -40,7 +54,88 @@ const NOUN: Record<EditableTable, string> = {
   raid_item: 'RAID item',
 };
 
-/** Refuses unless the viewer may change an item of `workstreamId` (null: an item of no workstream). */
+export const KIND: Record<EditableTable, OwnedKind> = {
+  checklist_item: 'CHECKLIST_ITEM',
+  milestone: 'MILESTONE',
+  raid_item: 'RAID_ITEM',
+};
+
+/** The viewer as the ownership rule sees them (a partner or nobody: null). */
+export async function editSubject(db: Kysely<Database>, viewer: Viewer | null): Promise<EditSubject | null> {
+  if (viewer?.kind !== 'user') return null;
+  return {
+    userId: viewer.userId,
+    role: viewer.role,
+    ledWorkstreamIds:
+      viewer.role === 'EDITOR' ? await ledWorkstreamIds(db, viewer.userId) : new Set<string>(),
+  };
+}
+
+/** "the Finance workstream (Ann Lead)". */
+async function workstreamWords(
+  db: Kysely<Database>,
+  workstreamId: string | null,
+): Promise<{ name: string | null; words: string }> {
+  if (workstreamId === null) return { name: null, words: 'no workstream' };
+  const ws = await workstreamLeads(db, workstreamId);
+  if (!ws) return { name: null, words: 'its workstream' };
+  const names = ws.leads.filter((l) => l.active).map((l) => l.name);
+  return { name: ws.name, words: `the ${ws.name} workstream${names.length ? ` (${names.join(', ')})` : ''}` };
+}
+
+/**
+ * Refuses, saying why, unless the viewer may change `fields` of a row of `kind` (see ownership.ts).
+ * `fields`: the input fields being changed; undefined: every field (a lead's or an ADMIN's change).
+ */
+export async function assertMayEditOwned(
+  db: Kysely<Database>,
+  viewer: Viewer | null,
+  kind: OwnedKind,
+  noun: string,
+  row: OwnedRow,
+  fields?: readonly string[],
+): Promise<void> {
+  if (viewer?.role === 'ADMIN') return;
+  const subject = await editSubject(db, viewer);
+  const decision = editRight(subject, row);
+  const refused = fields ? refusedFields(kind, subject, row, fields) : decision.right === 'ALL' ? [] : ['*'];
+  if (refused.length === 0) return;
+  const ws = await workstreamWords(db, row.workstreamId);
+  if (viewer?.role === 'VIEWER') {
+    throw new ForbiddenError(
+      `Your role, VIEWER, reads the programme but changes nothing, so you may not change this ${noun}`,
+      'VIEWER changes nothing',
+      ws.name,
+    );
+  }
+  if (decision.right === 'OWNER') {
+    const what = refused.includes('*') ? 'anything else' : `its ${listInWords(refused.map(fieldLabel))}`;
+    throw new ForbiddenError(
+      `As the owner of this ${noun} you may change its ${ownerFieldsInWords(kind)}; ${what} ` +
+        `may be changed only by an ADMIN or a lead of ${ws.words}`,
+      `owner: may not change ${refused.join(', ')}`,
+      ws.name,
+    );
+  }
+  const owner = row.ownerUserId ? (await usersByIds(db, [row.ownerUserId]))[0] : undefined;
+  const ownerWords = owner ? `its owner (${owner.name})` : 'its owner (it has none)';
+  const who =
+    row.workstreamId === null
+      ? `an ADMIN or ${ownerWords}`
+      : `an ADMIN, a lead of ${ws.words} or ${ownerWords}`;
+  throw new ForbiddenError(
+    `Only ${who} may change this ${noun} (its owner: its ${ownerFieldsInWords(kind)}); ${decision.reason}`,
+    row.workstreamId === null
+      ? 'not the owner; no workstream'
+      : `not a lead of workstream ${row.workstreamId} nor the owner`,
+    ws.name,
+  );
+}
+
+/**
+ * Refuses unless the viewer may create or move a row into `workstreamId` (null: no workstream): that is a
+ * lead's or an ADMIN's, never an owner's.
+ */
 export async function assertMayEditWorkstream(
   db: Kysely<Database>,
   viewer: Viewer | null,
@@ -69,31 +164,70 @@ export async function assertMayEditWorkstream(
   );
 }
 
-/** Refuses unless the viewer may change the row `id` of `table` (a missing row is left to the service). */
+/**
+ * Refuses, saying why, unless the viewer may change `fields` of the row `id` of `table` (undefined: all of
+ * it). A missing row is left to the service.
+ */
 export async function assertMayEditRow(
   db: Kysely<Database>,
   viewer: Viewer | null,
   table: EditableTable,
   id: string,
+  fields?: readonly string[],
 ): Promise<void> {
   if (viewer?.role === 'ADMIN') return;
   const row = await workstreamOfRow(db, table, id);
   if (!row) return;
-  await assertMayEditWorkstream(db, viewer, row.workstream_id, table);
+  await assertMayEditOwned(
+    db,
+    viewer,
+    KIND[table],
+    NOUN[table],
+    { workstreamId: row.workstream_id, ownerUserId: row.owner_user_id },
+    fields,
+  );
+}
+
+/** The ownership rule's view of a go/no-go criterion: owned by a user, or by a workstream's leads. */
+export function criterionAsOwned(c: {
+  owner_user_id: string | null;
+  owner_workstream_id: string | null;
+}): OwnedRow {
+  return { workstreamId: c.owner_workstream_id, ownerUserId: c.owner_user_id };
+}
+
+/** The input fields given (not undefined) of an update's input, but its id and version. */
+export function fieldsGiven(input: object): string[] {
+  return Object.entries(input)
+    .filter(([k, v]) => v !== undefined && k !== 'id' && k !== 'expectedVersion')
+    .map(([k]) => k);
+}
+
+/** Refuses an owner who may not own work (a VIEWER), naming the field; an unknown user is the service's. */
+export async function assertMayOwn(db: Kysely<Database>, field: string, userId: string | null | undefined) {
+  if (!userId) return;
+  const user = (await usersByIds(db, [userId]))[0];
+  if (user && !mayOwnWork(user.role)) {
+    throw new ValidationError(
+      field,
+      `${user.name} is a ${user.role}: a VIEWER reads the programme and cannot own work; choose an ADMIN, EDITOR or HR user`,
+    );
+  }
+  if (user && !user.active)
+    throw new ValidationError(field, `${user.name} is deactivated and cannot own work`);
 }
 
 /** The workstreams the viewer leads, fetched once per request. */
-const ledByViewer = createContextCache((ctx: Context) =>
-  ctx.viewer?.role === 'EDITOR'
-    ? ledWorkstreamIds(ctx.db, ctx.viewer.userId)
-    : Promise.resolve(new Set<string>()),
-);
+const subjectOfRequest = createContextCache((ctx: Context) => editSubject(ctx.db, ctx.viewer));
 
-/** Whether the viewer may change an item of `workstreamId` (for `viewerCanEdit`). */
-export async function viewerCanEdit(ctx: Context, workstreamId: string | null): Promise<boolean> {
-  if (ctx.viewer?.role === 'ADMIN') return true;
-  if (ctx.viewer?.role !== 'EDITOR' || workstreamId === null) return false;
-  return (await ledByViewer(ctx)).has(workstreamId);
+/** What the viewer may change about a row (for `viewerCanEdit` and `viewerEditableFields`). */
+export async function viewerEditableFields(ctx: Context, kind: OwnedKind, row: OwnedRow): Promise<string[]> {
+  return editableFields(kind, await subjectOfRequest(ctx), row);
+}
+
+/** Whether the viewer may change anything about a row. */
+export async function viewerCanEdit(ctx: Context, kind: OwnedKind, row: OwnedRow): Promise<boolean> {
+  return (await viewerEditableFields(ctx, kind, row)).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

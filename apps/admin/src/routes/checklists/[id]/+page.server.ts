@@ -1,7 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
-import { humanise } from '$lib/format';
+import { formatDate, humanise } from '$lib/format';
+import { applyChoices, changedFields, fieldConflict, readWas, type ChoiceField } from '$lib/conflict';
 import type { Actions, PageServerLoad } from './$types';
 import { OWNER_ORGS, STATUSES } from '$lib/checklist';
 import { readDateInput } from '$lib/server/dates';
@@ -36,6 +37,7 @@ export interface ChecklistItemDetail {
   updatedAt: string;
   workstream: { name: string; lead: { name: string } | null };
   viewerCanEdit: boolean;
+  viewerEditableFields: string[];
   service: { id: string; name: string } | null;
   dependsOn: Ref[];
   blockedBy: Ref[];
@@ -44,18 +46,70 @@ export interface ChecklistItemDetail {
 }
 
 const ITEM_FIELDS = `id ref title description status dueDate forecastDate durationDays overdue dayOneCritical ownerOrg owner { id name } evidence version updatedAt
-  workstream { name lead { name } } viewerCanEdit service { id name } dependsOn { id ref title status } blockedBy { id ref title status } blockingChain { id ref title status } dependents { id ref title status }`;
+  workstream { name lead { name } } viewerCanEdit viewerEditableFields service { id name } dependsOn { id ref title status } blockedBy { id ref title status } blockingChain { id ref title status } dependents { id ref title status }`;
 
-const CAN_WRITE = ['ADMIN', 'EDITOR'];
+/** Every role but VIEWER may own work; the API decides, item by item, what the viewer may change. */
+const CAN_WRITE = ['ADMIN', 'EDITOR', 'HR'];
+
+/** The form's fields, as the API names them: what is sent when changed, and chosen after a conflict. */
+const FORM_FIELDS: ChoiceField[] = [
+  { name: 'status', label: 'Status', show: humanise },
+  { name: 'ownerId', label: 'Owner' },
+  { name: 'ownerOrg', label: 'Owner organisation', show: (o) => (o === 'DFE' ? 'DfE' : humanise(o)) },
+  { name: 'dueDate', label: 'Due date', show: formatDate },
+  { name: 'forecastDate', label: 'Forecast date', show: formatDate },
+  { name: 'durationDays', label: 'Duration (working days)' },
+  { name: 'evidence', label: 'Evidence notes' },
+];
+
+/** The posted form's input for each field, by the name of its first input. */
+const INPUT_OF: Record<string, string> = {
+  status: 'status',
+  ownerId: 'ownerId',
+  ownerOrg: 'ownerOrg',
+  dueDate: 'dueDate-day',
+  forecastDate: 'forecastDate-day',
+  durationDays: 'durationDays',
+  evidence: 'evidence',
+};
+
+const evidenceText = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+
+/** An item's values as the form's fields carry them (the API's, as text). */
+function wasOf(i: ChecklistItemDetail): Record<string, string> {
+  return {
+    status: i.status,
+    ownerId: i.owner?.id ?? '',
+    ownerOrg: i.ownerOrg,
+    dueDate: i.dueDate ?? '',
+    forecastDate: i.forecastDate ?? '',
+    durationDays: String(i.durationDays),
+    evidence: i.evidence.join('\n'),
+  };
+}
+
+/** The users an item may be given to: never a VIEWER (ownership.ts of domain). */
+async function owners(token: string | null): Promise<{ id: string; name: string }[]> {
+  const data = await gql<{ users: { id: string; name: string; canOwnWork: boolean }[] }>(
+    '{ users { id name canOwnWork } }',
+    { token },
+  );
+  return data.users.filter((u) => u.canOwnWork).map(({ id, name }) => ({ id, name }));
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   let data: {
     node: (ChecklistItemDetail & { attachedEvidence: Evidence[] }) | Record<string, never> | null;
-    users: { id: string; name: string }[];
+    users: { id: string; name: string; canOwnWork: boolean }[];
   };
   try {
     data = await gql(
-      `query ($id: ID!) { users { id name } node(id: $id) { ... on ChecklistItem { ${ITEM_FIELDS} attachedEvidence { ${EVIDENCE_FIELDS} } } } }`,
+      `query ($id: ID!) { users { id name canOwnWork } node(id: $id) { ... on ChecklistItem { ${ITEM_FIELDS} attachedEvidence { ${EVIDENCE_FIELDS} } } } }`,
       {
         token: locals.token,
         variables: { id: params.id },
@@ -68,9 +122,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!data.node || !('ref' in data.node)) error(404, 'Checklist item not found');
   return {
     item: data.node,
-    users: data.users,
-    // An EDITOR changes only the items of the workstreams they lead (the API decides: viewerCanEdit).
+    // The owner picker never offers a VIEWER.
+    users: data.users.filter((u) => u.canOwnWork).map(({ id, name }) => ({ id, name })),
+    // Its owner, a lead of its workstream or an ADMIN (the API decides: viewerCanEdit, viewerEditableFields).
     canWrite: CAN_WRITE.includes(locals.viewer!.role) && data.node.viewerCanEdit,
+    editable: data.node.viewerEditableFields,
+    was: wasOf(data.node as ChecklistItemDetail),
     roleCanWrite: CAN_WRITE.includes(locals.viewer!.role),
     saved: url.searchParams.get('saved') === '1',
     evidenceSaved:
@@ -127,7 +184,7 @@ export const actions: Actions = {
   update: async ({ request, locals, params }) => {
     if (!CAN_WRITE.includes(locals.viewer!.role)) {
       return fail(403, {
-        errors: [{ field: 'status', message: 'Your role can read checklists but not change them' }],
+        errors: [{ field: 'status', message: 'Your role, VIEWER, reads checklists but changes none' }],
       });
     }
     const form = await request.formData();
@@ -146,9 +203,9 @@ export const actions: Actions = {
     };
     const expectedVersion = Number(formText(form, 'expectedVersion'));
     const errors: { field: string; message: string }[] = [];
-    if (!(STATUSES as readonly string[]).includes(values.status))
+    if (form.has('status') && !(STATUSES as readonly string[]).includes(values.status))
       errors.push({ field: 'status', message: 'Select a status' });
-    if (!(OWNER_ORGS as readonly string[]).includes(values.ownerOrg)) {
+    if (form.has('ownerOrg') && !(OWNER_ORGS as readonly string[]).includes(values.ownerOrg)) {
       errors.push({ field: 'ownerOrg', message: 'Select the owner organisation' });
     }
     const due = readDateInput('Due date', values.dueDay, values.dueMonth, values.dueYear);
@@ -160,8 +217,7 @@ export const actions: Actions = {
       values.forecastYear,
     );
     if (forecast.error) errors.push({ field: 'forecastDate-day', message: forecast.error });
-    // A post without these fields (an older form) leaves them as they are.
-    const hasForecast = form.has('forecastDate-day');
+    // A post without these fields (an owner's form, or an older one) leaves them as they are.
     const hasDuration = form.has('durationDays');
     if (hasDuration && !values.durationDays) {
       errors.push({ field: 'durationDays', message: 'Enter the duration in working days' });
@@ -176,15 +232,35 @@ export const actions: Actions = {
     }
     if (errors.length) return fail(400, { errors, values });
 
-    const loaded = {
-      status: formText(form, 'loaded-status'),
-      ownerName: formText(form, 'loaded-ownerName'),
-      ownerOrg: formText(form, 'loaded-ownerOrg'),
-      dueDate: formText(form, 'loaded-dueDate'),
-      forecastDate: formText(form, 'loaded-forecastDate'),
-      durationDays: formText(form, 'loaded-durationDays'),
-      evidence: formText(form, 'loaded-evidence'),
-    };
+    // Only the fields the form holds (an owner's holds the owner's fields), and of those only what changed:
+    // after a conflict, as the user chose field by field.
+    const fields = FORM_FIELDS.filter((f) => form.has(INPUT_OF[f.name]!));
+    const loaded = readWas(form, fields);
+    const chosen = applyChoices(form, fields, {
+      status: values.status,
+      ownerId: values.ownerId,
+      ownerOrg: values.ownerOrg,
+      dueDate: due.value ?? '',
+      forecastDate: forecast.value ?? '',
+      durationDays: values.durationDays,
+      evidence: evidenceText(values.evidence),
+    });
+    const changed = changedFields(fields, loaded, chosen);
+    if (changed.length === 0) {
+      return fail(400, { errors: [{ field: 'status', message: 'Change something, then save' }], values });
+    }
+    const input: Record<string, unknown> = {};
+    for (const name of changed) {
+      const v = chosen[name]!;
+      input[name] =
+        name === 'durationDays'
+          ? Number(v)
+          : name === 'evidence'
+            ? v.split('\n').filter(Boolean)
+            : name === 'status' || name === 'ownerOrg'
+              ? v
+              : v || null;
+    }
 
     const { updateChecklistItem: result } = await gql<{ updateChecklistItem: UpdateResult }>(
       `mutation ($input: UpdateChecklistItemInput!) {
@@ -196,25 +272,7 @@ export const actions: Actions = {
           ... on ConflictError { currentVersion current { ... on ChecklistItem { ${ITEM_FIELDS} } } }
         }
       }`,
-      {
-        token: locals.token,
-        variables: {
-          input: {
-            id: params.id,
-            expectedVersion,
-            status: values.status,
-            ownerId: values.ownerId || null,
-            ownerOrg: values.ownerOrg,
-            dueDate: due.value,
-            ...(hasForecast ? { forecastDate: forecast.value } : {}),
-            ...(hasDuration ? { durationDays: Number(values.durationDays) } : {}),
-            evidence: values.evidence
-              .split(/\r?\n/)
-              .map((l) => l.trim())
-              .filter(Boolean),
-          },
-        },
-      },
+      { token: locals.token, variables: { input: { id: params.id, expectedVersion, ...input } } },
     );
 
     switch (result.__typename) {
@@ -235,29 +293,16 @@ export const actions: Actions = {
         error(404, 'Checklist item not found');
       // eslint-disable-next-line no-fallthrough
       case 'ConflictError': {
-        const now = result.current;
-        const changes = [
-          { label: 'Status', loaded: humanise(loaded.status), current: humanise(now.status) },
-          { label: 'Owner', loaded: loaded.ownerName, current: now.owner?.name ?? '' },
-          { label: 'Owner organisation', loaded: humanise(loaded.ownerOrg), current: humanise(now.ownerOrg) },
-          { label: 'Due date', loaded: loaded.dueDate, current: now.dueDate ?? '' },
-          ...(hasForecast
-            ? [{ label: 'Forecast date', loaded: loaded.forecastDate, current: now.forecastDate ?? '' }]
-            : []),
-          ...(hasDuration
-            ? [
-                {
-                  label: 'Duration (working days)',
-                  loaded: loaded.durationDays,
-                  current: String(now.durationDays),
-                },
-              ]
-            : []),
-          { label: 'Evidence notes', loaded: loaded.evidence, current: now.evidence.join('\n') },
-        ].filter((c) => c.loaded !== c.current);
+        const names = new Map((await owners(locals.token)).map((u) => [u.id, u.name]));
+        if (result.current.owner) names.set(result.current.owner.id, result.current.owner.name);
+        const shown = fields.map((f) =>
+          f.name === 'ownerId'
+            ? { ...f, show: (id: string) => (id ? (names.get(id) ?? 'Someone') : 'Nobody') }
+            : f,
+        );
         return fail(409, {
           values,
-          conflict: { changes, version: result.currentVersion, snapshot: {}, current: now },
+          conflict: fieldConflict(result.currentVersion, shown, loaded, wasOf(result.current), chosen),
         });
       }
     }

@@ -14,7 +14,15 @@ export interface SetupGate {
   name: string;
   decisionDue: string;
   version: number;
-  criteria: { id: string; title: string; owner: string; status: string }[];
+  criteria: {
+    id: string;
+    title: string;
+    owner: string;
+    status: string;
+    version: number;
+    ownerUser: { id: string } | null;
+    ownerWorkstream: { id: string } | null;
+  }[];
   signatories: {
     id: string;
     roleTitle: string;
@@ -25,18 +33,30 @@ export interface SetupGate {
 
 const FIELDS = `gate {
   id name decisionDue version
-  criteria { id title owner status }
+  criteria { id title owner status version ownerUser { id } ownerWorkstream { id } }
   signatories { id roleTitle user { name } currentSignOff { signedAt user { name } } }
 }`;
 
 export const load: PageServerLoad = async ({ locals }) => {
   if (locals.viewer?.role !== 'ADMIN') error(403, ADMIN_ONLY);
   const data = await gql<{
-    users: { id: string; name: string; active: boolean }[];
-    programmes: { edges: { node: { id: string; transferDate: string; gate: SetupGate | null } }[] };
-  }>(`{ users { id name active } programmes(first: 1) { edges { node { id transferDate ${FIELDS} } } } }`, {
-    token: locals.token,
-  });
+    users: { id: string; name: string; active: boolean; canOwnWork: boolean }[];
+    programmes: {
+      edges: {
+        node: {
+          id: string;
+          transferDate: string;
+          workstreams: { id: string; name: string }[];
+          gate: SetupGate | null;
+        };
+      }[];
+    };
+  }>(
+    `{ users { id name active canOwnWork } programmes(first: 1) { edges { node { id transferDate workstreams { id name } ${FIELDS} } } } }`,
+    {
+      token: locals.token,
+    },
+  );
   const programme = firstProgramme(data);
   return {
     programmeId: programme.id,
@@ -44,6 +64,16 @@ export const load: PageServerLoad = async ({ locals }) => {
     gate: programme.gate,
     users: data.users.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     formKey: newFormKey(),
+    /** Who may own a criterion: a workstream (its leads) or a user who can own work (never a VIEWER). */
+    owners: [
+      ...[...programme.workstreams]
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+        .map((w) => ({ value: `ws:${w.id}`, label: `The ${w.name} workstream’s leads` })),
+      ...data.users
+        .filter((u) => u.canOwnWork)
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+        .map((u) => ({ value: `user:${u.id}`, label: u.name })),
+    ],
   };
 };
 
@@ -97,6 +127,13 @@ async function mutate(
     { token: locals.token, variables: key === undefined ? { input } : { input, key } },
   );
   return data[name]!;
+}
+
+/** The "Owned by" select's value as the API's owner fields: a workstream, a user, or neither (ADMIN's). */
+function ownedBy(value: string): { ownerUserId: string | null; ownerWorkstreamId: string | null } {
+  if (value.startsWith('user:')) return { ownerUserId: value.slice(5), ownerWorkstreamId: null };
+  if (value.startsWith('ws:')) return { ownerUserId: null, ownerWorkstreamId: value.slice(3) };
+  return { ownerUserId: null, ownerWorkstreamId: null };
 }
 
 /** Name and decision due date, from the form: both required. */
@@ -168,12 +205,25 @@ export const actions: Actions = {
       locals,
       'addGateCriterion',
       'AddGateCriterionInput',
-      { gateId: formText(form, 'gateId'), ...values },
+      { gateId: formText(form, 'gateId'), ...values, ...ownedBy(formText(form, 'ownedBy')) },
       formKey(form),
     );
     if (a.__typename !== 'GateCriterion')
       return refused('criterion', a, { title: 'title', owner: 'owner' }, 'title', values);
     return { action: 'criterion', done: `The criterion “${values.title}” was added` };
+  },
+
+  criterionOwner: async ({ request, locals }) => {
+    if (locals.viewer?.role !== 'ADMIN') error(403, ADMIN_ONLY);
+    const form = await request.formData();
+    const id = formText(form, 'id');
+    const a = await mutate(locals, 'updateGateCriterionDetails', 'UpdateGateCriterionDetailsInput', {
+      id,
+      expectedVersion: Number(formText(form, 'version')),
+      ...ownedBy(formText(form, 'ownedBy')),
+    });
+    if (a.__typename !== 'GateCriterion') return refused('owner', a, {}, `ownedBy-${id}`, {});
+    return { action: 'owner', done: `The criterion “${formText(form, 'title')}” has a new owner` };
   },
 
   removeCriterion: async ({ request, locals }) => {

@@ -2,7 +2,14 @@ import { error, fail } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
 import { formatDate, humanise } from '$lib/format';
-import { conflict, readSnapshot, type Conflict, type Snapshot } from '$lib/conflict';
+import {
+  applyChoices,
+  changedFields,
+  fieldConflict,
+  readWas,
+  type ChoiceField,
+  type FieldConflict,
+} from '$lib/conflict';
 import {
   parseDateParts,
   readDateParts,
@@ -28,20 +35,19 @@ export interface Milestone {
   version: number;
   workstream: { name: string; lead: { name: string } | null } | null;
   viewerCanEdit: boolean;
+  owner: { name: string } | null;
   service: { id: string; name: string } | null;
 }
 
 const FIELDS = `id name description critical baselineDate forecastDate actualDate slippageDays rag version
-  workstream { name lead { name } } viewerCanEdit service { id name }`;
+  workstream { name lead { name } } viewerCanEdit owner { name } service { id name }`;
 
-/** The values the form can change, as shown on screen: what a conflict compares. */
-function snapshot(m: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>): Snapshot {
-  return {
-    'Forecast date': formatDate(m.forecastDate),
-    'Actual date': formatDate(m.actualDate),
-    RAG: humanise(m.rag),
-  };
-}
+/** The fields the form changes (all of them the owner's too): what a conflict compares and offers to choose. */
+const FORM_FIELDS: ChoiceField[] = [
+  { name: 'forecastDate', label: 'Forecast date', show: formatDate },
+  { name: 'actualDate', label: 'Actual date', show: formatDate },
+  { name: 'rag', label: 'RAG', show: humanise },
+];
 
 /** The values the form was loaded with, as the API writes them: only what the user changed is sent. */
 function was(m: Pick<Milestone, 'forecastDate' | 'actualDate' | 'rag'>) {
@@ -63,11 +69,11 @@ type Failure = {
   values: MilestoneFormValues;
   errors: FieldError[];
   dateErrors: DateErrors;
-  conflict?: Conflict;
-  was?: ReturnType<typeof was>;
+  conflict?: FieldConflict;
 };
 
-const canEdit = (role: string | undefined) => role === 'ADMIN' || role === 'EDITOR';
+/** Every role but VIEWER may own work; the API decides row by row (viewerCanEdit). */
+const canEdit = (role: string | undefined) => role !== undefined && role !== 'VIEWER';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   let data: { today: string; node: Milestone | { __typename: string } | null };
@@ -89,10 +95,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     today: data.today,
     milestone,
-    // An EDITOR changes only the milestones of the workstreams they lead (the API decides: viewerCanEdit).
+    // Its owner, a lead of its workstream or an ADMIN changes it (the API decides: viewerCanEdit).
     canEdit: canEdit(locals.viewer?.role) && milestone.viewerCanEdit,
     roleCanEdit: canEdit(locals.viewer?.role),
-    loaded: JSON.stringify(snapshot(milestone)),
     was: was(milestone),
     values: {
       forecastDate: toDateParts(milestone.forecastDate),
@@ -131,7 +136,7 @@ export const actions: Actions = {
     if (!canEdit(locals.viewer?.role)) {
       return fail<Failure>(403, {
         values,
-        errors: [{ field: 'forecastDate-day', message: 'You do not have permission to change milestones' }],
+        errors: [{ field: 'forecastDate-day', message: 'Your role, VIEWER, reads milestones but changes none' }],
         dateErrors: {},
       });
     }
@@ -147,11 +152,19 @@ export const actions: Actions = {
     const version = Number(formText(form, 'version'));
     if (errors.length || !rag) return fail<Failure>(400, { values, errors, dateErrors });
 
-    // Send only what changed: setting or clearing the actual date also sets the RAG (unless chosen).
+    // Send only what changed (after a conflict, as chosen): setting or clearing the actual date also sets
+    // the RAG (unless chosen).
+    const loaded = readWas(form, FORM_FIELDS);
+    const chosen = applyChoices(form, FORM_FIELDS, {
+      forecastDate: forecast.value ?? '',
+      actualDate: actual.value ?? '',
+      rag,
+    });
     const input: { forecastDate?: string | null; actualDate?: string | null; rag?: Rag } = {};
-    if ((forecast.value ?? '') !== formText(form, 'was-forecastDate')) input.forecastDate = forecast.value;
-    if ((actual.value ?? '') !== formText(form, 'was-actualDate')) input.actualDate = actual.value;
-    if (rag !== formText(form, 'was-rag')) input.rag = rag;
+    for (const name of changedFields(FORM_FIELDS, loaded, chosen)) {
+      if (name === 'rag') input.rag = chosen.rag as Rag;
+      else input[name as 'forecastDate' | 'actualDate'] = chosen[name] || null;
+    }
     if (Object.keys(input).length === 0) {
       return fail<Failure>(400, {
         values,
@@ -210,8 +223,7 @@ export const actions: Actions = {
           values,
           errors: [],
           dateErrors: {},
-          conflict: conflict(result.currentVersion, readSnapshot(form), snapshot(result.current)),
-          was: was(result.current),
+          conflict: fieldConflict(result.currentVersion, FORM_FIELDS, loaded, was(result.current), chosen),
         });
     }
   },

@@ -1,19 +1,41 @@
 import { error, fail } from '@sveltejs/kit';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
-import { conflict, readSnapshot, type Conflict } from '$lib/conflict';
+import {
+  applyChoices,
+  changedFields,
+  conflict,
+  fieldConflict,
+  readSnapshot,
+  readWas,
+  type Conflict,
+  type FieldConflict,
+} from '$lib/conflict';
 import type { DateError } from '$lib/date-input';
 import { apiError, type FieldError } from '../form-errors';
-import { canEdit, raidFormOptions } from '../options.server';
+import { raidFormOptions } from '../options.server';
 import { RAID_ITEM_FIELDS, type RaidFormValues, type RaidItem } from '../raid';
-import { API_FIELDS, checkRaidForm, readRaidForm, snapshotOf, valuesFromItem } from '../raid-form.server';
+import {
+  API_FIELDS,
+  RAID_FIELDS,
+  checkRaidForm,
+  inputAsText,
+  itemAsText,
+  readRaidForm,
+  snapshotOf,
+  textAsInput,
+  valuesFromItem,
+} from '../raid-form.server';
+
+/** Every role but VIEWER may own work; the API decides, item by item, what the viewer may change. */
+const canEdit = (role: string | undefined): boolean => role !== undefined && role !== 'VIEWER';
 import type { Actions, PageServerLoad } from './$types';
 
 type Failure = {
   values?: RaidFormValues;
   errors: FieldError[];
   dueDateError?: DateError | undefined;
-  conflict?: Conflict;
+  conflict?: Conflict | FieldConflict;
   /** Which form the failure is about. */
   closing?: boolean;
 };
@@ -21,6 +43,7 @@ type Failure = {
 /** The item, whether the viewer may change it, and who leads its workstream (for the read-only message). */
 type RaidItemAccess = RaidItem & {
   viewerCanEdit: boolean;
+  viewerEditableFields: string[];
   workstream: { id: string; name: string; lead: { name: string } | null } | null;
 };
 
@@ -29,7 +52,7 @@ async function loadItem(token: string | null, id: string): Promise<RaidItemAcces
   try {
     data = await gql(
       `query ($id: ID!) { node(id: $id) { __typename ... on RaidItem { ${RAID_ITEM_FIELDS}
-        viewerCanEdit workstream { id name lead { name } } } } }`,
+        viewerCanEdit viewerEditableFields workstream { id name lead { name } } } } }`,
       {
         token,
         variables: { id },
@@ -52,8 +75,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   ]);
   return {
     item,
-    // An EDITOR changes only the items of the workstreams they lead (the API decides: viewerCanEdit).
+    // Its owner, a lead of its workstream or an ADMIN (the API decides: viewerCanEdit, viewerEditableFields).
     canEdit: roleCanEdit && item.viewerCanEdit,
+    ownerOnly: !item.viewerEditableFields.includes('title'),
+    was: itemAsText(item),
     roleCanEdit,
     created: url.searchParams.has('created'),
     workstreams: options?.workstreams ?? [],
@@ -89,18 +114,29 @@ export const actions: Actions = {
     if (!canEdit(locals.viewer?.role)) {
       return fail<Failure>(403, {
         values,
-        errors: [{ field: 'title', message: 'You do not have permission to change the RAID log' }],
+        errors: [{ field: 'title', message: 'Your role, VIEWER, reads the RAID log but changes nothing' }],
       });
     }
     const checked = checkRaidForm(values, { create: false });
     if (!checked.input)
       return fail<Failure>(400, { values, errors: checked.errors, dueDateError: checked.dueDateError });
 
+    // Only what changed (after a conflict, as the user chose field by field): an owner changes only theirs.
+    const loaded = readWas(form, RAID_FIELDS);
+    const chosen = applyChoices(form, RAID_FIELDS, inputAsText(checked.input));
+    const changed = changedFields(RAID_FIELDS, loaded, chosen);
+    if (changed.length === 0) {
+      return fail<Failure>(400, {
+        values,
+        errors: [{ field: 'status', message: 'Change something, then save' }],
+      });
+    }
+    const input = Object.fromEntries(changed.map((name) => [name, textAsInput(name, chosen[name]!)]));
     const { updateRaidItem: result } = await gql<{ updateRaidItem: WriteResult }>(
       `mutation ($input: UpdateRaidItemInput!) { updateRaidItem(input: $input) { ${RESULT} } }`,
       {
         token: locals.token,
-        variables: { input: { id: params.id, expectedVersion: version(form), ...checked.input } },
+        variables: { input: { id: params.id, expectedVersion: version(form), ...input } },
       },
     );
     if (result.__typename === 'NotFoundError') error(404, 'RAID item not found');
@@ -117,12 +153,19 @@ export const actions: Actions = {
       }
       case 'ForbiddenError':
         return fail<Failure>(403, { values, errors: [{ field: 'title', message: result.message }] });
-      case 'ConflictError':
+      case 'ConflictError': {
+        const options = await raidFormOptions(locals.token);
+        const names = new Map([...options.workstreams, ...options.organisations].map((o) => [o.id, o.name]));
+        const byName = (id: string) => (id ? (names.get(id) ?? id) : 'None');
+        const fields = RAID_FIELDS.map((f) =>
+          f.name === 'workstreamId' || f.name === 'ownerOrganisationId' ? { ...f, show: byName } : f,
+        );
         return fail<Failure>(409, {
           values,
           errors: [],
-          conflict: conflict(result.currentVersion, readSnapshot(form), snapshotOf(result.now)),
+          conflict: fieldConflict(result.currentVersion, fields, loaded, itemAsText(result.now), chosen),
         });
+      }
     }
   },
 
@@ -131,7 +174,7 @@ export const actions: Actions = {
     if (!canEdit(locals.viewer?.role)) {
       return fail<Failure>(403, {
         closing: true,
-        errors: [{ field: 'close', message: 'You do not have permission to close RAID items' }],
+        errors: [{ field: 'close', message: 'Your role, VIEWER, reads the RAID log but closes nothing' }],
       });
     }
     const { closeRaidItem: result } = await gql<{ closeRaidItem: WriteResult }>(
