@@ -16,7 +16,9 @@ import type {
 } from './schema.ts';
 
 /** True when `L` names every key of `T` (a compile-time check). */
-type NamesEvery<T, L extends readonly unknown[]> = [Exclude<keyof T, L[number]>] extends [never] ? true : false;
+type NamesEvery<T, L extends readonly unknown[]> = [Exclude<keyof T, L[number]>] extends [never]
+  ? true
+  : false;
 const every =
   <T>() =>
   <const L extends readonly (keyof T & string)[]>(list: L, _check: NamesEvery<T, L>): L =>
@@ -136,7 +138,10 @@ export const ASSIGNMENT_APPEAL_COLUMNS = every<AssignmentAppealTable>()(
   true,
 );
 
-export const ELI_PACKAGE_EMPLOYEE_COLUMNS = every<EliPackageEmployeeTable>()(['package_id', 'employee_id', 'reason', 'employee_version'], true);
+export const ELI_PACKAGE_EMPLOYEE_COLUMNS = every<EliPackageEmployeeTable>()(
+  ['package_id', 'employee_id', 'reason', 'employee_version'],
+  true,
+);
 
 export const MEASURES_LETTER_COLUMNS = every<MeasuresLetterTable>()(
   ['employee_id', 'programme_id', 'sent_on', 'recorded_by', 'created_at'],
@@ -169,6 +174,9 @@ export const HR_IMPORT_COLUMNS = every<HrImportTable>()(
 );
 
 /** `table.column` for each column, for queries that join. */
-export function qualified<T extends string, C extends string>(table: T, columns: readonly C[]): `${T}.${C}`[] {
+export function qualified<T extends string, C extends string>(
+  table: T,
+  columns: readonly C[],
+): `${T}.${C}`[] {
   return columns.map((c) => `${table}.${c}` as const);
 }

@@ -3,7 +3,16 @@ import { SMALLEST_SHOWN_COUNT, isSmallCount, suppressSmallCount, suppressWithCou
 
 describe('suppressing small counts of people', () => {
   it('suppresses 1 to 4 and shows 0 and 5 upwards', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 1415].map(suppressSmallCount)).toEqual([0, null, null, null, null, 5, 6, 1415]);
+    expect([0, 1, 2, 3, 4, 5, 6, 1415].map(suppressSmallCount)).toEqual([
+      0,
+      null,
+      null,
+      null,
+      null,
+      5,
+      6,
+      1415,
+    ]);
     expect(SMALLEST_SHOWN_COUNT).toBe(5);
   });
 

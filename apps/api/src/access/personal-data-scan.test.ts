@@ -210,7 +210,7 @@ function collect(data: unknown, seen: Seen, walk: Walk): void {
       return;
     }
     if (value === null || value === undefined || typeName === null || fieldName === null) return;
-    const text = String(value);
+    const text = String(value as string | number | boolean);
     seen.values.push({ value: text, typeName, fieldName });
     if (fieldName === 'id' && typeof value === 'string') {
       try {
@@ -324,9 +324,18 @@ describe('the personal-data scan', () => {
       .executeTakeFirstOrThrow();
     await db
       .insertInto('measures_letter')
-      .values({ employee_id: recipient.id, programme_id: programme.id, sent_on: '2023-02-14', recorded_by: null })
+      .values({
+        employee_id: recipient.id,
+        programme_id: programme.id,
+        sent_on: '2023-02-14',
+        recorded_by: null,
+      })
       .execute();
-    const hr = await db.selectFrom('app_user').select('id').where('role', '=', 'HR').executeTakeFirstOrThrow();
+    const hr = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('role', '=', 'HR')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('hr_import')
       .values({
@@ -339,7 +348,9 @@ describe('the personal-data scan', () => {
         status: 'REFUSED',
         rows_total: 1,
         rows_done: 1,
-        changes: JSON.stringify([{ row: 2, kind: 'EMPLOYEE', key: 'P99001', action: 'INSERT', fields: ['fte'] }]),
+        changes: JSON.stringify([
+          { row: 2, kind: 'EMPLOYEE', key: 'P99001', action: 'INSERT', fields: ['fte'] },
+        ]),
         change_count: 1,
         errors: JSON.stringify([
           { row: 2, column: 'NI No', value: 'QQ123456Z', message: 'is not an NI number', personal: true },
@@ -390,13 +401,18 @@ describe('the personal-data scan', () => {
       'AssignmentDecisionRecord.rationale',
       'HrImportError.value',
     ]) {
-      expect([...fields].some((x) => x.startsWith(f)), f).toBe(true);
+      expect(
+        [...fields].some((x) => x.startsWith(f)),
+        f,
+      ).toBe(true);
     }
     expect(found.size).toBeGreaterThan(30);
     expect(hr.asked).toBeGreaterThan(60);
 
     const personalValues = [...found.keys()];
-    const longTexts = personalValues.filter((v) => v.length >= 6 && /[A-Za-z]/.test(v) && !/^[A-Z_]+$/.test(v));
+    const longTexts = personalValues.filter(
+      (v) => v.length >= 6 && /[A-Za-z]/.test(v) && !/^[A-Z_]+$/.test(v),
+    );
     const problems: string[] = [];
     for (const subject of [...STAFF, 'PARTNER'] as const) {
       const other = await walkAs(api, subject, tokens.get(subject)!, hr.walk.ids);
@@ -406,7 +422,8 @@ describe('the personal-data scan', () => {
         if (where) problems.push(`${subject} saw ${where} at ${v.typeName}.${v.fieldName}`);
         else if (v.value.length > 40) {
           const inside = longTexts.find((p) => v.value.includes(p));
-          if (inside) problems.push(`${subject} saw ${found.get(inside)} inside ${v.typeName}.${v.fieldName}`);
+          if (inside)
+            problems.push(`${subject} saw ${found.get(inside)} inside ${v.typeName}.${v.fieldName}`);
         }
       }
       for (const message of other.seen.errors) {
@@ -414,7 +431,8 @@ describe('the personal-data scan', () => {
         if (inside) problems.push(`${subject} was told ${found.get(inside)} in an error: ${message}`);
       }
       // They were refused people, not left unasked: node(id:) on an employee was tried.
-      if (subject !== 'PARTNER') expect(other.seen.errors.some((m) => m.includes('may not read Employee'))).toBe(true);
+      if (subject !== 'PARTNER')
+        expect(other.seen.errors.some((m) => m.includes('may not read Employee'))).toBe(true);
     }
     expect([...new Set(problems)]).toEqual([]);
   }, 180_000);

@@ -32,7 +32,10 @@ export function selectAllOnPersonalTables(text: string, tables: readonly string[
 
 describe('repositories on tables with personal data', () => {
   it('never selectAll() on one: they name their columns', () => {
-    const roots = [new URL('..', import.meta.url).pathname, new URL('../../../../packages/db/src', import.meta.url).pathname];
+    const roots = [
+      new URL('..', import.meta.url).pathname,
+      new URL('../../../../packages/db/src', import.meta.url).pathname,
+    ];
     const files = roots.flatMap(sources);
     expect(files.filter((f) => f.endsWith('.repository.ts')).length).toBeGreaterThan(15);
     expect(files.some((f) => f.includes('packages/db/src/seed'))).toBe(true);

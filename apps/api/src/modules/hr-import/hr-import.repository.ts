@@ -326,15 +326,18 @@ export async function applyRows(
   // One import at a time per programme: a second waits for the first to commit.
   await sql`select pg_advisory_xact_lock(hashtext(${`hr_import:${programmeId}`}))`.execute(trx);
   const existingPosts = new Map(
-    (await trx.selectFrom('post').select(POST_COLUMNS).where('programme_id', '=', programmeId).execute()).map((p) => [
-      p.post_number,
-      p,
-    ]),
+    (await trx.selectFrom('post').select(POST_COLUMNS).where('programme_id', '=', programmeId).execute()).map(
+      (p) => [p.post_number, p],
+    ),
   );
   const existingEmployees = new Map(
-    (await trx.selectFrom('employee').select(EMPLOYEE_COLUMNS).where('programme_id', '=', programmeId).execute()).map(
-      (e) => [e.payroll_number, e],
-    ),
+    (
+      await trx
+        .selectFrom('employee')
+        .select(EMPLOYEE_COLUMNS)
+        .where('programme_id', '=', programmeId)
+        .execute()
+    ).map((e) => [e.payroll_number, e]),
   );
   const counts: ApplyCounts = {
     postsInserted: 0,

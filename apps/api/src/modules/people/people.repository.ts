@@ -1,4 +1,11 @@
-import { EMPLOYEE_COLUMNS, POST_COLUMNS, qualified, type Database, type Employee, type Post } from '@handover/db';
+import {
+  EMPLOYEE_COLUMNS,
+  POST_COLUMNS,
+  qualified,
+  type Database,
+  type Employee,
+  type Post,
+} from '@handover/db';
 import type { AssignmentDecision, ContractType, TupeStatus } from '@handover/domain';
 import { onlyUuids } from '../common/ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
@@ -231,7 +238,10 @@ export interface TeamHeadcountRow {
  * Posts, vacancies, people and FTE per team of a programme (teams with posts), by team name: counts for every
  * staff role. Selects no personal column (only who is in which post, and FTE, summed).
  */
-export async function headcountByTeam(db: Kysely<Database>, programmeId: string): Promise<TeamHeadcountRow[]> {
+export async function headcountByTeam(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<TeamHeadcountRow[]> {
   return db
     .selectFrom('post')
     .innerJoin('team', 'team.id', 'post.team_id')

@@ -349,14 +349,16 @@ const TeamHeadcountRef = builder.objectRef<TeamHeadcountRow>('TeamHeadcount').im
   }),
 });
 
-const ContractTypeHeadcountRef = builder.objectRef<ContractTypeHeadcountRow>('ContractTypeHeadcount').implement({
-  description: 'People and FTE on a contract type: counts only.',
-  fields: (t) => ({
-    contractType: t.field({ type: ContractTypeEnum, resolve: (h) => h.contract_type }),
-    employees: t.exposeInt('employees'),
-    fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
-  }),
-});
+const ContractTypeHeadcountRef = builder
+  .objectRef<ContractTypeHeadcountRow>('ContractTypeHeadcount')
+  .implement({
+    description: 'People and FTE on a contract type: counts only.',
+    fields: (t) => ({
+      contractType: t.field({ type: ContractTypeEnum, resolve: (h) => h.contract_type }),
+      employees: t.exposeInt('employees'),
+      fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+    }),
+  });
 
 builder.objectFields(ProgrammeRef, (t) => ({
   headcountByTeam: t.field({

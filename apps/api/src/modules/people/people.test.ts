@@ -147,7 +147,12 @@ describe('personal data', () => {
     for (const role of ['ADMIN', 'EDITOR', 'VIEWER', 'HR'] as const) {
       const res = await api.gql<{
         programme: {
-          headcountByTeam: { team: { name: string }; posts: number; vacantPosts: number; employees: number }[];
+          headcountByTeam: {
+            team: { name: string };
+            posts: number;
+            vacantPosts: number;
+            employees: number;
+          }[];
           headcountByContractType: { contractType: string; employees: number; fte: number }[];
         };
       }>(
@@ -209,7 +214,11 @@ describe('counts of people partners see', () => {
     await db
       .updateTable('employee')
       .set({ post_id: null })
-      .where('id', 'not in', keep.map((k) => k.id))
+      .where(
+        'id',
+        'not in',
+        keep.map((k) => k.id),
+      )
       .where('post_id', 'in', (eb) =>
         eb
           .selectFrom('post')
@@ -230,7 +239,10 @@ describe('counts of people partners see', () => {
     headcountByTupeStatus { tupeStatus employees fte } } }`;
   type Answer = {
     programme: {
-      headcountByService: { service: { id: string }; headcount: { employees: number | null; fte: number | null } }[];
+      headcountByService: {
+        service: { id: string };
+        headcount: { employees: number | null; fte: number | null };
+      }[];
       headcountByTupeStatus: { tupeStatus: string; employees: number | null; fte: number | null }[];
     };
   };

@@ -19,7 +19,12 @@ type EmployeePatch = Updateable<Database['employee']>;
 /** The employee row, locked until the end of the transaction. */
 export async function lockEmployee(db: Kysely<Database>, id: string): Promise<Employee | undefined> {
   if (onlyUuids([id]).length === 0) return undefined;
-  return db.selectFrom('employee').select(EMPLOYEE_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('employee')
+    .select(EMPLOYEE_COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Writes the patch and moves the version on by one. */
