@@ -210,7 +210,7 @@ function collect(data: unknown, seen: Seen, walk: Walk): void {
       return;
     }
     if (value === null || value === undefined || typeName === null || fieldName === null) return;
-    const text = String(value as string | number | boolean);
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
     seen.values.push({ value: text, typeName, fieldName });
     if (fieldName === 'id' && typeof value === 'string') {
       try {
