@@ -17,3 +17,4 @@ export {
   readBuiltInTemplates,
   type BuiltInTemplate,
 } from './builtin-templates.ts';
+export * from './columns.ts';

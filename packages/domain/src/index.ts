@@ -8,6 +8,7 @@ export * from './tupe-timeline.ts';
 export * from './gate.ts';
 export * from './template.ts';
 export * from './plan.ts';
+export * from './disclosure.ts';
 export * from './format.ts';
 export * from './labels.ts';
 export * from './ownership.ts';

@@ -76,10 +76,15 @@ export const STAFF_READ = rule(
   ['ADMIN', 'EDITOR', 'HR', 'VIEWER'],
   ['PARTNER'],
 );
-/** Staff personal data (UK GDPR): HR alone. Each read is audited. */
+/**
+ * Staff personal data (UK GDPR): HR alone. Every field of a type that is one person (an employee, a post's
+ * holders, someone in an ELI package, a letter, a decision, an appeal, an objection) and every list of
+ * people; reads of the sensitive fields (names, date of birth, NI number, pay, pension number, notes, the
+ * decision history) are audited. Other roles get counts.
+ */
 export const PERSONAL = rule(
   'PERSONAL',
-  'Personal data: HR only; every read is audited; not in the partner schema.',
+  'Personal data: HR only: every field of a person (their id included) and every list of people; reads of the sensitive fields are audited; other roles get counts; not in the partner schema.',
   ['HR'],
   ['PARTNER'],
 );
@@ -453,38 +458,39 @@ export const MATRIX = {
   'EliSummary.transferringCount': STAFF_READ,
   'EliSummary.warningDays': STAFF_READ,
 
-  // Employee: a member of staff: the personal fields are HR only.
+  // Employee: a member of staff: one person's record, every field of it (their id included), HR only.
+  // Other roles get counts (Programme.headcountBy...), never a row or an identifier of a person.
   'Employee.appeals': PERSONAL,
-  'Employee.assignmentDecision': STAFF_READ,
+  'Employee.assignmentDecision': PERSONAL,
   'Employee.assignmentHistory': PERSONAL,
-  'Employee.assignmentRationale': STAFF_READ,
-  'Employee.continuousServiceDate': STAFF_READ,
-  'Employee.contractType': STAFF_READ,
+  'Employee.assignmentRationale': PERSONAL,
+  'Employee.continuousServiceDate': PERSONAL,
+  'Employee.contractType': PERSONAL,
   'Employee.dateOfBirth': PERSONAL,
   'Employee.firstName': PERSONAL,
-  'Employee.fte': STAFF_READ,
+  'Employee.fte': PERSONAL,
   'Employee.history': PERSONAL,
-  'Employee.id': STAFF_READ,
+  'Employee.id': PERSONAL,
   'Employee.lastName': PERSONAL,
   'Employee.leavingNote': PERSONAL,
-  'Employee.leftOn': STAFF_READ,
+  'Employee.leftOn': PERSONAL,
   'Employee.niNumber': PERSONAL,
   'Employee.objectionNote': PERSONAL,
-  'Employee.objectionReceivedOn': STAFF_READ,
-  'Employee.objectionWithdrawnOn': STAFF_READ,
-  'Employee.payrollNumber': STAFF_READ,
+  'Employee.objectionReceivedOn': PERSONAL,
+  'Employee.objectionWithdrawnOn': PERSONAL,
+  'Employee.payrollNumber': PERSONAL,
   'Employee.pensionNumber': PERSONAL,
-  'Employee.pensionScheme': STAFF_READ,
-  'Employee.post': STAFF_READ,
-  'Employee.redeployedOn': STAFF_READ,
+  'Employee.pensionScheme': PERSONAL,
+  'Employee.post': PERSONAL,
+  'Employee.redeployedOn': PERSONAL,
   'Employee.redeploymentNote': PERSONAL,
   'Employee.salary': PERSONAL,
-  'Employee.startDate': STAFF_READ,
-  'Employee.transferredAt': STAFF_READ,
-  'Employee.employmentEndedAt': STAFF_READ,
-  'Employee.employmentEndReason': STAFF_READ,
-  'Employee.tupeStatus': STAFF_READ,
-  'Employee.version': STAFF_READ,
+  'Employee.startDate': PERSONAL,
+  'Employee.transferredAt': PERSONAL,
+  'Employee.employmentEndedAt': PERSONAL,
+  'Employee.employmentEndReason': PERSONAL,
+  'Employee.tupeStatus': PERSONAL,
+  'Employee.version': PERSONAL,
 
   // EmployeeHistoryEvent: the audit trail about one employee, for HR.
   'EmployeeHistoryEvent.actorEmail': PERSONAL,
@@ -499,11 +505,21 @@ export const MATRIX = {
   'ForbiddenError.message': WRITE_ANSWER,
   'ForbiddenError.workstreamName': WRITE_ANSWER,
 
-  // Headcount
+  // Headcount: counts only; partners get counts of people from 1 to 4 suppressed (null), FTE with them.
   'Headcount.employees': SHARED_READ,
   'Headcount.fte': SHARED_READ,
   'Headcount.posts': SHARED_READ,
   'Headcount.vacantPosts': SHARED_READ,
+
+  // ContractTypeHeadcount, TeamHeadcount: counts of people for every staff role (not partners).
+  'ContractTypeHeadcount.contractType': STAFF_READ,
+  'ContractTypeHeadcount.employees': STAFF_READ,
+  'ContractTypeHeadcount.fte': STAFF_READ,
+  'TeamHeadcount.employees': STAFF_READ,
+  'TeamHeadcount.fte': STAFF_READ,
+  'TeamHeadcount.posts': STAFF_READ,
+  'TeamHeadcount.team': STAFF_READ,
+  'TeamHeadcount.vacantPosts': STAFF_READ,
 
   // HrImport: an upload of the council's HR export, its progress, changes and error report: HR only.
   'HrImport.changeCount': PERSONAL,
@@ -643,11 +659,11 @@ export const MATRIX = {
   'PensionSummary.schemeCounts': STAFF_READ,
   'PensionSummary.warning': STAFF_READ,
 
-  // Post
+  // Post: an established post is an organisational fact; who holds it is personal (HR only).
   'Post.costCentre': STAFF_READ,
   'Post.fte': STAFF_READ,
   'Post.grade': STAFF_READ,
-  'Post.holders': STAFF_READ,
+  'Post.holders': PERSONAL,
   'Post.id': STAFF_READ,
   'Post.postNumber': STAFF_READ,
   'Post.team': STAFF_READ,
@@ -667,8 +683,10 @@ export const MATRIX = {
   'Programme.daysToTransfer': SHARED_READ,
   'Programme.description': SHARED_READ,
   'Programme.eliDueDate': SHARED_READ,
-  'Programme.employees': STAFF_READ,
+  'Programme.employees': PERSONAL,
   'Programme.headcountByService': SHARED_READ,
+  'Programme.headcountByContractType': STAFF_READ,
+  'Programme.headcountByTeam': STAFF_READ,
   'Programme.headcountByTupeStatus': SHARED_READ,
   'Programme.id': SHARED_READ,
   'Programme.milestones': SHARED_READ,

@@ -11,6 +11,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SubGraphPlugin from '@pothos/plugin-sub-graph';
 import { isIsoDate, type Role } from '@handover/domain';
 import { GraphQLError, Kind, isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { MATRIX_ROWS } from '../access/matrix.ts';
 import type { Context } from '../context.ts';
 import { auditRefusedField } from '../modules/audit/audit.service.ts';
 
@@ -26,6 +27,23 @@ export const PARTNER: SubGraph[] = ['partner'];
 /** Whether a node's type exists in the schema the request runs against (an Employee does not for partners). */
 const inThisSchema = (info: GraphQLResolveInfo, id: { typename: string } | null | undefined) =>
   id != null && isObjectType(info.schema.getType(id.typename));
+
+/**
+ * node(id:) and nodes(ids:) refuse a type whose id the caller may not read (an Employee for anyone but HR),
+ * before anything is loaded: by the matrix row of `Type.id`. The refusal names the type, never the id.
+ */
+function refuseUnreadableNodes(ctx: Context, info: GraphQLResolveInfo, typenames: readonly string[]): void {
+  const subject = ctx.viewer?.role ?? 'ANONYMOUS';
+  const refused = typenames.find((t) => {
+    const rule = MATRIX_ROWS[`${t}.id`];
+    return rule !== undefined && rule.cells[subject] !== 'allow';
+  });
+  if (refused === undefined) return;
+  auditRefusedField(ctx, info);
+  throw new GraphQLError(`Not authorised: your role (${subject}) may not read ${refused}`, {
+    extensions: { code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+  });
+}
 
 export interface AuthScopes {
   /** Any signed-in user. */
@@ -81,12 +99,20 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { subGraphs: PARTNER },
     // node(id) and nodes(ids) answer null for an ID whose type the schema being run lacks, without loading it.
     nodeQueryOptions: {
-      resolve: (_root, args, _ctx, info, resolveNode) =>
-        inThisSchema(info, args.id) ? resolveNode(args.id) : null,
+      resolve: (_root, args, ctx, info, resolveNode) => {
+        if (!inThisSchema(info, args.id)) return null;
+        refuseUnreadableNodes(ctx, info, [args.id.typename]);
+        return resolveNode(args.id);
+      },
     },
     nodesQueryOptions: {
-      resolve: (_root, args, _ctx, info, resolveNodes) => {
+      resolve: (_root, args, ctx, info, resolveNodes) => {
         const masked = args.ids.map((id) => (inThisSchema(info, id) ? id : null)) as typeof args.ids;
+        refuseUnreadableNodes(
+          ctx,
+          info,
+          masked.flatMap((id) => (id ? [id.typename] : [])),
+        );
         // Pothos' callback reads args.ids (and may one day read its argument): give it the masked list both ways.
         args.ids = masked;
         return resolveNodes(masked);

@@ -7,6 +7,7 @@ import { openTestDatabase } from '@handover/db/testing';
 import type { Role } from '@handover/domain';
 import { createApp, type App } from '../app.ts';
 import { fixedClock, type Clock } from '../clock.ts';
+import type { QueryLimits } from '../security/limits.ts';
 
 /** The demo's snapshot day: six weeks before go-live. */
 export const DEMO_TODAY = '2023-02-15';
@@ -35,7 +36,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { today?: string; clock?: Clock } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { today?: string; clock?: Clock; limits?: QueryLimits } = {},
+): Promise<TestApi> {
   const statements: string[] = [];
   const unexpected: unknown[] = [];
   const handle = await openTestDatabase({
@@ -47,6 +50,7 @@ export async function startTestApi(options: { today?: string; clock?: Clock } = 
     db: handle.db,
     clock: options.clock ?? fixedClock(options.today ?? DEMO_TODAY),
     logError: (error) => unexpected.push(error),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const tokens = new Map<Role, string>();
 

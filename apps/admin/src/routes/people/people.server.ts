@@ -97,14 +97,30 @@ export interface ServiceHeadcount {
   service: { id: string; name: string };
   headcount: { posts: number; vacantPosts: number; employees: number; fte: number };
 }
+export interface TeamHeadcount {
+  team: { id: string; name: string; service: { name: string } };
+  posts: number;
+  vacantPosts: number;
+  employees: number;
+  fte: number;
+}
+export interface ContractTypeHeadcount {
+  contractType: string;
+  employees: number;
+  fte: number;
+}
 interface HeadcountProgramme {
   headcountByTupeStatus: TupeHeadcount[];
   headcountByService: ServiceHeadcount[];
+  headcountByTeam: TeamHeadcount[];
+  headcountByContractType: ContractTypeHeadcount[];
 }
 
 const HEADCOUNT_QUERY = programmeQuery(`
   headcountByTupeStatus { tupeStatus employees fte }
   headcountByService { service { id name } headcount { posts vacantPosts employees fte } }
+  headcountByTeam { team { id name service { name } } posts vacantPosts employees fte }
+  headcountByContractType { contractType employees fte }
 `);
 
 export async function loadHeadcount(token: string | null) {
@@ -120,6 +136,8 @@ export async function loadHeadcount(token: string | null) {
       fte: sumFte(byTupe.map((h) => h.fte)),
     },
     byService,
+    byTeam: p.headcountByTeam,
+    byContractType: p.headcountByContractType,
     serviceTotal: {
       posts: byService.reduce((n, s) => n + s.headcount.posts, 0),
       vacantPosts: byService.reduce((n, s) => n + s.headcount.vacantPosts, 0),

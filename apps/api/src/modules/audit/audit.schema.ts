@@ -8,6 +8,9 @@ import { MAX_PAGE_SIZE, withTotalCount } from '../common/common.schema.ts';
 import { isUuid } from '../common/ids.ts';
 import { countAuditEvents, listAuditEvents, type AuditFilter } from './audit.repository.ts';
 
+/** Entities that are one person: their ids stay with HR (an identifier of a person is personal data). */
+const PERSON_ENTITY_TYPES: ReadonlySet<string> = new Set(['Employee']);
+
 export const AUDIT_KINDS = [
   'WRITE',
   'PERSONAL_READ',
@@ -47,7 +50,12 @@ const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').implement({
     }),
     documentId: t.exposeString('document_id', { nullable: true }),
     entityType: t.exposeString('entity_type', { nullable: true }),
-    entityId: t.exposeString('entity_id', { nullable: true, description: 'The database id of the entity.' }),
+    entityId: t.string({
+      nullable: true,
+      description:
+        'The database id of the entity; null for a person (an Employee): the trail says a record was read or changed, and when, never whose (HR sees that in Employee.history).',
+      resolve: (e) => (e.entity_type !== null && PERSON_ENTITY_TYPES.has(e.entity_type) ? null : e.entity_id),
+    }),
     fields: t.exposeStringList('fields', { description: 'Names of the fields changed, read or refused.' }),
     versionBefore: t.exposeInt('version_before', { nullable: true }),
     versionAfter: t.exposeInt('version_after', { nullable: true }),

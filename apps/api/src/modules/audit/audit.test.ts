@@ -343,6 +343,24 @@ describe('the audit trail', () => {
     expect(await since(quiet)).toEqual([]);
   });
 
+  it("shows ADMIN that a person's record was read, never whose: no employee id in the trail", async () => {
+    const read = await api.gql<{ programme: { employees: { edges: { node: { id: string } }[] } } }>(
+      `query ($id: ID!) { programme(id: $id) { employees(first: 1) { edges { node { id niNumber } } } } }`,
+      { id: programmeId },
+      hr,
+    );
+    const employeeId = read.data!.programme.employees.edges[0]!.node.id;
+    const res = await api.gql<{ auditEvents: { edges: { node: AuditNode }[] } }>(
+      AUDIT,
+      { filter: { kinds: ['PERSONAL_READ'] }, first: 5 },
+      admin,
+    );
+    const events = res.data!.auditEvents.edges.map((e) => e.node);
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e).toMatchObject({ entityType: 'Employee', entityId: null });
+    expect(JSON.stringify(res)).not.toContain(rowId(employeeId));
+  });
+
   it('records refused requests: a role refused a field, no session, an invalid or expired token', async () => {
     const before = await mark();
     const refused = await api.gql(
@@ -356,9 +374,8 @@ describe('the audit trail', () => {
 
     const events = await since(before);
     expect(events.map((e) => [e.kind, e.actor_role, e.operation, e.fields, e.reason])).toEqual([
-      // One event per Type.field refused, however many employees the list held.
-      ['REFUSED', 'VIEWER', 'Employee.niNumber', ['niNumber'], 'FORBIDDEN: role VIEWER'],
-      ['REFUSED', 'VIEWER', 'Employee.salary', ['salary'], 'FORBIDDEN: role VIEWER'],
+      // The list of employees is HR's: refused whole, one event, whatever was asked of them.
+      ['REFUSED', 'VIEWER', 'Programme.employees', ['employees'], 'FORBIDDEN: role VIEWER'],
       ['REFUSED', null, 'Query.programmes', ['programmes'], 'UNAUTHENTICATED'],
       ['REFUSED', null, 'Sneaky', [], 'UNAUTHENTICATED: invalid or expired bearer token'],
       ['REFUSED', null, 'Query.programmes', ['programmes'], 'UNAUTHENTICATED'],

@@ -4,7 +4,16 @@
  * inserted or updated in batches of upserts (one statement per batch of
  * rows), unchanged rows left alone.
  */
-import type { Database, Employee, HrImport, HrImportStatus, Post } from '@handover/db';
+import {
+  EMPLOYEE_COLUMNS,
+  HR_IMPORT_COLUMNS,
+  POST_COLUMNS,
+  type Database,
+  type Employee,
+  type HrImport,
+  type HrImportStatus,
+  type Post,
+} from '@handover/db';
 import type { ContractType, ServiceDisposition, ServiceTransferStatus, TupeStatus } from '@handover/domain';
 import { londonDate } from '@handover/domain';
 import { sql, type Kysely } from 'kysely';
@@ -77,7 +86,7 @@ export async function updateImport(db: Kysely<Database>, id: string, u: ImportUp
 export async function importsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<HrImport[]> {
   const valid = onlyUuids(ids);
   if (valid.length === 0) return [];
-  return db.selectFrom('hr_import').selectAll().where('id', 'in', valid).execute();
+  return db.selectFrom('hr_import').select(HR_IMPORT_COLUMNS).where('id', 'in', valid).execute();
 }
 
 export async function listImports(
@@ -87,7 +96,7 @@ export async function listImports(
 ): Promise<HrImport[]> {
   return db
     .selectFrom('hr_import')
-    .selectAll()
+    .select(HR_IMPORT_COLUMNS)
     .where('programme_id', '=', programmeId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -372,15 +381,18 @@ export async function applyRows(
   // One import at a time per programme: a second waits for the first to commit.
   await sql`select pg_advisory_xact_lock(hashtext(${`hr_import:${programmeId}`}))`.execute(trx);
   const existingPosts = new Map(
-    (await trx.selectFrom('post').selectAll().where('programme_id', '=', programmeId).execute()).map((p) => [
-      p.post_number,
-      p,
-    ]),
+    (await trx.selectFrom('post').select(POST_COLUMNS).where('programme_id', '=', programmeId).execute()).map(
+      (p) => [p.post_number, p],
+    ),
   );
   const existingEmployees = new Map(
-    (await trx.selectFrom('employee').selectAll().where('programme_id', '=', programmeId).execute()).map(
-      (e) => [e.payroll_number, e],
-    ),
+    (
+      await trx
+        .selectFrom('employee')
+        .select(EMPLOYEE_COLUMNS)
+        .where('programme_id', '=', programmeId)
+        .execute()
+    ).map((e) => [e.payroll_number, e]),
   );
   const counts: ApplyCounts = {
     postsInserted: 0,

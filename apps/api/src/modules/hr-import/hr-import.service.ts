@@ -12,7 +12,7 @@
  * keeps it in memory for `hrImport` to answer while the apply runs.
  */
 import { createHash } from 'node:crypto';
-import type { Database, HrImport, HrImportStatus } from '@handover/db';
+import { HR_IMPORT_COLUMNS, type Database, type HrImport, type HrImportStatus } from '@handover/db';
 import { formatCount, ukLongDate } from '@handover/domain';
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../../schema/errors.ts';
@@ -386,5 +386,5 @@ export async function runImport(scope: JobScope, job: HrImport, bytes: Uint8Arra
 }
 
 async function finish(db: Kysely<Database>, id: string): Promise<HrImport> {
-  return db.selectFrom('hr_import').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  return db.selectFrom('hr_import').select(HR_IMPORT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
 }

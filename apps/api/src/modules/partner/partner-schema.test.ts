@@ -26,8 +26,9 @@ const PERSONAL_TYPES = ['Employee', 'Post', 'User', 'LoginSuccess', 'ApiToken', 
 const PERSONAL_TYPE_WORDS = /Employee|Post|User|Login|Session|ApiToken/;
 /**
  * Field names of the person types that are also plain organisational words: a
- * Service has a name and a version, an agreement a start date, and counts are
- * kept by TUPE status. Anything else named as on Employee, User or Post fails.
+ * Service has a name and a version, an agreement a start date, counts are
+ * kept by TUPE status, and a headcount counts `employees` (as the HR-only list
+ * of them is named). Anything else named as on Employee, User or Post fails.
  */
 const GENERIC_FIELD_NAMES = new Set([
   'id',
@@ -40,6 +41,7 @@ const GENERIC_FIELD_NAMES = new Set([
   'team',
   'vacant',
   'startDate',
+  'employees',
 ]);
 
 const userTypes = (s: GraphQLSchema): GraphQLNamedType[] =>
@@ -48,8 +50,8 @@ const userTypes = (s: GraphQLSchema): GraphQLNamedType[] =>
 const fieldsOf = (t: GraphQLNamedType): GraphQLField<unknown, unknown>[] =>
   isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : [];
 
-/** Lists of people only HR may read: who is in an ELI package, who has had a measures letter. */
-const HR_ONLY_PEOPLE_LISTS = ['members', 'measuresLetterRecipients'];
+/** Lists of people only HR may read: staff, who holds a post, who is in an ELI package, who has had a measures letter. */
+const HR_ONLY_PEOPLE_LISTS = ['members', 'measuresLetterRecipients', 'employees', 'holders'];
 /** The HR import: its jobs' reports quote the file's values (names, NI numbers), and its layout is HR's tool. */
 const HR_IMPORT_FIELDS = ['hrImport', 'hrImports', 'hrImportColumns'];
 
@@ -80,8 +82,9 @@ function personalFieldNames(): Set<string> {
   for (const typeName of ['Employee', 'User', 'Post']) {
     const type = schema.getType(typeName);
     expect(type, `${typeName} is in the full schema`).toBeDefined();
-    for (const f of fieldsOf(type!)) if (!GENERIC_FIELD_NAMES.has(f.name)) names.add(f.name);
+    for (const f of fieldsOf(type!)) names.add(f.name);
   }
+  for (const generic of GENERIC_FIELD_NAMES) names.delete(generic);
   return names;
 }
 

@@ -1,4 +1,11 @@
-import type { Database, Employee, Post } from '@handover/db';
+import {
+  EMPLOYEE_COLUMNS,
+  POST_COLUMNS,
+  qualified,
+  type Database,
+  type Employee,
+  type Post,
+} from '@handover/db';
 import type { AssignmentDecision, ContractType, TupeStatus } from '@handover/domain';
 import { onlyUuids } from '../common/ids.ts';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
@@ -39,7 +46,7 @@ export async function listPosts(
   page: { limit: number; offset: number },
 ): Promise<Post[]> {
   return postsFiltered(db, programmeId, filter)
-    .selectAll('post')
+    .select(qualified('post', POST_COLUMNS))
     .orderBy('post.post_number')
     .limit(page.limit)
     .offset(page.offset)
@@ -60,7 +67,7 @@ export async function countPosts(
 export async function postsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Post[]> {
   const valid = onlyUuids(ids);
   if (valid.length === 0) return [];
-  return db.selectFrom('post').selectAll().where('id', 'in', valid).execute();
+  return db.selectFrom('post').select(POST_COLUMNS).where('id', 'in', valid).execute();
 }
 
 export interface EmployeeFilter {
@@ -119,6 +126,7 @@ function employeesFiltered(
   return q;
 }
 
+/** A person's record, every column: for HR's paths only (the schema lets no other role reach them). */
 export async function listEmployees(
   db: Kysely<Database>,
   programmeId: string,
@@ -126,7 +134,7 @@ export async function listEmployees(
   page: { limit: number; offset: number },
 ): Promise<Employee[]> {
   return employeesFiltered(db, programmeId, filter)
-    .selectAll()
+    .select(EMPLOYEE_COLUMNS)
     .orderBy('payroll_number')
     .limit(page.limit)
     .offset(page.offset)
@@ -147,7 +155,7 @@ export async function countEmployees(
 export async function employeesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Employee[]> {
   const valid = onlyUuids(ids);
   if (valid.length === 0) return [];
-  return db.selectFrom('employee').selectAll().where('id', 'in', valid).execute();
+  return db.selectFrom('employee').select(EMPLOYEE_COLUMNS).where('id', 'in', valid).execute();
 }
 
 export async function employeesByPostIds(
@@ -157,7 +165,7 @@ export async function employeesByPostIds(
   if (postIds.length === 0) return [];
   return db
     .selectFrom('employee')
-    .selectAll()
+    .select(EMPLOYEE_COLUMNS)
     .where('post_id', 'in', postIds)
     .orderBy('payroll_number')
     .execute();
@@ -215,5 +223,65 @@ export async function headcountByTupeStatus(
     ])
     .where('programme_id', '=', programmeId)
     .groupBy('tupe_status')
+    .execute();
+}
+
+export interface TeamHeadcountRow {
+  team_id: string;
+  posts: number;
+  vacant_posts: number;
+  employees: number;
+  fte: number;
+}
+
+/**
+ * Posts, vacancies, people and FTE per team of a programme (teams with posts), by team name: counts for every
+ * staff role. Selects no personal column (only who is in which post, and FTE, summed).
+ */
+export async function headcountByTeam(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<TeamHeadcountRow[]> {
+  return db
+    .selectFrom('post')
+    .innerJoin('team', 'team.id', 'post.team_id')
+    .leftJoin('employee', 'employee.post_id', 'post.id')
+    .select((eb) => [
+      'post.team_id',
+      eb.fn.count<number>('post.id').distinct().as('posts'),
+      eb.fn
+        .count<number>(eb.case().when('post.vacant', '=', true).then(eb.ref('post.id')).end())
+        .distinct()
+        .as('vacant_posts'),
+      eb.fn.count<number>('employee.id').as('employees'),
+      eb.fn.coalesce(eb.fn.sum<number>('employee.fte'), eb.lit(0)).as('fte'),
+    ])
+    .where('post.programme_id', '=', programmeId)
+    .groupBy(['post.team_id', 'team.name'])
+    .orderBy('team.name')
+    .orderBy('post.team_id')
+    .execute();
+}
+
+export interface ContractTypeHeadcountRow {
+  contract_type: ContractType;
+  employees: number;
+  fte: number;
+}
+
+/** People and FTE by contract type: counts for every staff role; selects no personal column. */
+export async function headcountByContractType(
+  db: Kysely<Database>,
+  programmeId: string,
+): Promise<ContractTypeHeadcountRow[]> {
+  return db
+    .selectFrom('employee')
+    .select((eb) => [
+      'contract_type',
+      eb.fn.countAll<number>().as('employees'),
+      eb.fn.coalesce(eb.fn.sum<number>('fte'), eb.lit(0)).as('fte'),
+    ])
+    .where('programme_id', '=', programmeId)
+    .groupBy('contract_type')
     .execute();
 }

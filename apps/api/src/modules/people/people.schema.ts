@@ -1,12 +1,22 @@
 /**
- * Posts and employees. Names, date of birth, NI number, salary and pension
- * number are personal data: readable by HR alone. Anyone else asking for one
- * gets an authorisation error for that field and no value.
+ * Posts and employees. An employee is one person: every field of the type (its id
+ * included), the list of employees and who holds a post are HR's alone (the type
+ * carries the scope, and `node(id:)` refuses it to anyone else). Other roles get
+ * counts: by service, team, TUPE status and contract type. Partners get counts of
+ * people from 1 to 4 suppressed (`suppressSmallCount`, packages/domain).
  */
 import type { Employee, Post } from '@handover/db';
-import { ASSIGNMENT_DECISIONS, CONTRACT_TYPES, PENSION_SCHEMES, TUPE_STATUSES } from '@handover/domain';
+import {
+  ASSIGNMENT_DECISIONS,
+  CONTRACT_TYPES,
+  PENSION_SCHEMES,
+  TUPE_STATUSES,
+  suppressSmallCount,
+  suppressWithCount,
+} from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { scopesFor } from '../../access/scopes.ts';
+import { scopesFor, typeScopesFor } from '../../access/scopes.ts';
+import type { Context } from '../../context.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { auditedRead } from '../audit/audit.service.ts';
 import { MAX_PAGE_SIZE, decodeId, groupLoader, withTotalCount } from '../common/common.schema.ts';
@@ -16,13 +26,17 @@ import {
   countEmployees,
   countPosts,
   employeesByIds,
+  headcountByContractType,
+  headcountByTeam,
   employeesByPostIds,
   headcountByServiceIds,
   headcountByTupeStatus,
   listEmployees,
   listPosts,
   postsByIds,
+  type ContractTypeHeadcountRow,
   type ServiceHeadcountRow,
+  type TeamHeadcountRow,
 } from './people.repository.ts';
 
 export const TupeStatusEnum = builder.enumType('TupeStatus', { values: TUPE_STATUSES, subGraphs: PARTNER });
@@ -67,7 +81,8 @@ export const PostRef = builder.loadableNode('Post', {
 
 export const EmployeeRef = builder.loadableNode('Employee', {
   description:
-    'A member of staff. Personal fields (names, date of birth, NI number, salary, pension number) are HR only.',
+    'A member of staff: one person, HR only (every field, the id included). Reads of names, date of birth, NI number, salary, pension number, notes and decision history are audited.',
+  authScopes: typeScopesFor('Employee'),
   id: { resolve: (e: Employee) => e.id },
   load: (ids: string[], ctx) => employeesByIds(ctx.db, ids),
   sort: (e) => e.id,
@@ -126,7 +141,8 @@ export const EmployeeRef = builder.loadableNode('Employee', {
 builder.objectField(PostRef, 'holders', (t) =>
   t.loadableGroup({
     type: EmployeeRef,
-    description: 'Who is in the post (none when vacant).',
+    description: 'Who is in the post (none when vacant): HR only.',
+    authScopes: scopesFor('Post.holders'),
     load: (ids: string[], ctx) => employeesByPostIds(ctx.db, ids),
     group: (e) => (e as Employee).post_id!,
     resolve: (p) => p.id,
@@ -187,7 +203,8 @@ builder.objectFields(ProgrammeRef, (t) => ({
   employees: t.connection(
     {
       type: EmployeeRef,
-      description: 'Staff, by payroll number.',
+      description: 'Staff, by payroll number: HR only (other roles: the headcountBy... counts).',
+      authScopes: scopesFor('Programme.employees'),
       args: { filter: t.arg({ type: EmployeeFilterInput, required: false }) },
       resolve: async (programme, args, ctx) => {
         const f = args.filter ?? {};
@@ -208,6 +225,19 @@ builder.objectFields(ProgrammeRef, (t) => ({
   ),
 }));
 
+const PEOPLE_COUNT =
+  'People counted. For partner API tokens, null when 1 to 4 (suppressed, as published statistics are); never null for staff.';
+const PEOPLE_FTE = 'Their FTE. For partner API tokens, null when the count of people is suppressed (1 to 4).';
+
+/** A count of people as this caller may see it: partners get 1 to 4 suppressed (null). */
+const peopleCount = (ctx: Context, n: number): number | null =>
+  ctx.viewer?.kind === 'partner' ? suppressSmallCount(n) : n;
+/** The FTE of the people counted, rounded; suppressed for partners with their count. */
+const peopleFte = (ctx: Context, n: number, fte: number): number | null => {
+  const rounded = Math.round(fte * 100) / 100;
+  return ctx.viewer?.kind === 'partner' ? suppressWithCount(n, rounded) : rounded;
+};
+
 /** Aggregates: counts and FTE only, never a person. */
 const HeadcountRef = builder.objectRef<ServiceHeadcountRow>('Headcount').implement({
   subGraphs: PARTNER,
@@ -215,8 +245,16 @@ const HeadcountRef = builder.objectRef<ServiceHeadcountRow>('Headcount').impleme
   fields: (t) => ({
     posts: t.exposeInt('posts'),
     vacantPosts: t.exposeInt('vacant_posts'),
-    employees: t.exposeInt('employees'),
-    fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+    employees: t.int({
+      nullable: true,
+      description: PEOPLE_COUNT,
+      resolve: (h, _args, ctx) => peopleCount(ctx, h.employees),
+    }),
+    fte: t.float({
+      nullable: true,
+      description: PEOPLE_FTE,
+      resolve: (h, _args, ctx) => peopleFte(ctx, h.employees, h.fte),
+    }),
   }),
 });
 
@@ -254,8 +292,16 @@ const TupeHeadcountRef = builder
     subGraphs: PARTNER,
     fields: (t) => ({
       tupeStatus: t.field({ type: TupeStatusEnum, resolve: (h) => h.tupe_status }),
-      employees: t.exposeInt('employees'),
-      fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+      employees: t.int({
+        nullable: true,
+        description: PEOPLE_COUNT,
+        resolve: (h, _args, ctx) => peopleCount(ctx, h.employees),
+      }),
+      fte: t.float({
+        nullable: true,
+        description: PEOPLE_FTE,
+        resolve: (h, _args, ctx) => peopleFte(ctx, h.employees, h.fte),
+      }),
     }),
   });
 
@@ -285,6 +331,48 @@ builder.objectFields(ProgrammeRef, (t) => ({
       return TUPE_STATUSES.map(
         (status) =>
           rows.find((r) => r.tupe_status === status) ?? { tupe_status: status, employees: 0, fte: 0 },
+      );
+    },
+  }),
+}));
+
+// ---- Counts by team and by contract type: every staff role, not partners ----
+
+const TeamHeadcountRef = builder.objectRef<TeamHeadcountRow>('TeamHeadcount').implement({
+  description: 'Posts, vacancies, people and FTE in a team: counts only.',
+  fields: (t) => ({
+    team: t.field({ type: TeamRef, resolve: (h) => h.team_id }),
+    posts: t.exposeInt('posts'),
+    vacantPosts: t.exposeInt('vacant_posts'),
+    employees: t.exposeInt('employees'),
+    fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+  }),
+});
+
+const ContractTypeHeadcountRef = builder
+  .objectRef<ContractTypeHeadcountRow>('ContractTypeHeadcount')
+  .implement({
+    description: 'People and FTE on a contract type: counts only.',
+    fields: (t) => ({
+      contractType: t.field({ type: ContractTypeEnum, resolve: (h) => h.contract_type }),
+      employees: t.exposeInt('employees'),
+      fte: t.float({ resolve: (h) => Math.round(h.fte * 100) / 100 }),
+    }),
+  });
+
+builder.objectFields(ProgrammeRef, (t) => ({
+  headcountByTeam: t.field({
+    type: [TeamHeadcountRef],
+    description: 'Posts and people per team (teams with posts), by team name: counts only.',
+    resolve: (programme, _args, ctx) => headcountByTeam(ctx.db, programme.id),
+  }),
+  headcountByContractType: t.field({
+    type: [ContractTypeHeadcountRef],
+    description: 'People and FTE by contract type; every type is listed, with zero where none.',
+    resolve: async (programme, _args, ctx) => {
+      const rows = await headcountByContractType(ctx.db, programme.id);
+      return CONTRACT_TYPES.map(
+        (type) => rows.find((r) => r.contract_type === type) ?? { contract_type: type, employees: 0, fte: 0 },
       );
     },
   }),

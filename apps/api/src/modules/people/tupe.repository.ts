@@ -1,11 +1,14 @@
 /** Kysely for the TUPE workflow: decision history, appeals, the transfer run. */
-import type {
-  AssignmentAppeal,
-  AssignmentDecisionRecord,
-  Database,
-  Employee,
-  Programme,
-  TransferRun,
+import {
+  ASSIGNMENT_APPEAL_COLUMNS,
+  ASSIGNMENT_DECISION_RECORD_COLUMNS,
+  EMPLOYEE_COLUMNS,
+  type AssignmentAppeal,
+  type AssignmentDecisionRecord,
+  type Database,
+  type Employee,
+  type Programme,
+  type TransferRun,
 } from '@handover/db';
 import {
   NOT_EMPLOYEE_CONTRACTS,
@@ -21,7 +24,12 @@ type EmployeePatch = Updateable<Database['employee']>;
 /** The employee row, locked until the end of the transaction. */
 export async function lockEmployee(db: Kysely<Database>, id: string): Promise<Employee | undefined> {
   if (onlyUuids([id]).length === 0) return undefined;
-  return db.selectFrom('employee').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('employee')
+    .select(EMPLOYEE_COLUMNS)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Writes the patch and moves the version on by one. */
@@ -59,7 +67,7 @@ export async function decisionRecordsByEmployeeIds(
   if (employeeIds.length === 0) return [];
   return db
     .selectFrom('assignment_decision_record')
-    .selectAll()
+    .select(ASSIGNMENT_DECISION_RECORD_COLUMNS)
     .where('employee_id', 'in', employeeIds)
     .orderBy('decided_at', 'desc')
     .orderBy('id')
@@ -74,7 +82,7 @@ export async function appealsByEmployeeIds(
   if (employeeIds.length === 0) return [];
   return db
     .selectFrom('assignment_appeal')
-    .selectAll()
+    .select(ASSIGNMENT_APPEAL_COLUMNS)
     .where('employee_id', 'in', employeeIds)
     .orderBy('lodged_on', 'desc')
     .orderBy('created_at', 'desc')
@@ -87,7 +95,7 @@ export async function pendingAppeal(
 ): Promise<AssignmentAppeal | undefined> {
   return db
     .selectFrom('assignment_appeal')
-    .selectAll()
+    .select(ASSIGNMENT_APPEAL_COLUMNS)
     .where('employee_id', '=', employeeId)
     .where('outcome', '=', 'PENDING')
     .orderBy('created_at', 'desc')
@@ -126,7 +134,7 @@ export async function latestDecisionRecord(
 export async function lockTeamEmployees(db: Kysely<Database>, teamId: string): Promise<Employee[]> {
   return db
     .selectFrom('employee')
-    .selectAll('employee')
+    .select(EMPLOYEE_COLUMNS)
     .where('post_id', 'in', (eb) => eb.selectFrom('post').select('id').where('team_id', '=', teamId))
     .orderBy('payroll_number')
     .forUpdate()

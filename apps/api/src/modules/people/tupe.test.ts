@@ -207,7 +207,7 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
         headcountByTupeStatus { tupeStatus employees }
         employees(first: 200, filter: { objected: true }) { totalCount edges { node { id } } } } }`,
       { id: programmeId },
-      await api.login('VIEWER'),
+      await api.login('HR'),
     );
     const byStatus = Object.fromEntries(
       counts.data!.programme.headcountByTupeStatus.map((h) => [h.tupeStatus, h.employees]),
@@ -250,7 +250,7 @@ describe('TUPE assignment, objection and redeployment (before the transfer)', ()
       { id: gid('Employee', e.id) },
       await api.login('EDITOR'),
     );
-    expect(note.data?.node.objectionNote ?? null).toBeNull();
+    expect(note.data?.node?.objectionNote ?? null).toBeNull();
     expect(note.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -5,7 +5,7 @@ import { startTestApi, type TestApi } from '../../test/harness.ts';
 const PROGRAMMES = `{ programmes(first: 10) { totalCount edges { node { id name transferDate status
   transferor { name type } transferee { name type } organisations { name }
   services(first: 100) { totalCount edges { node { name } } }
-  checklistItems(first: 1) { totalCount } raidItems(first: 1) { totalCount } employees(first: 1) { totalCount } } } } }`;
+  checklistItems(first: 1) { totalCount } raidItems(first: 1) { totalCount } headcountByContractType { employees } } } } }`;
 
 interface ProgrammeNode {
   id: string;
@@ -18,7 +18,7 @@ interface ProgrammeNode {
   services: { totalCount: number; edges: { node: { name: string } }[] };
   checklistItems: { totalCount: number };
   raidItems: { totalCount: number };
-  employees: { totalCount: number };
+  headcountByContractType: { employees: number }[];
 }
 
 describe('programmes', () => {
@@ -84,6 +84,9 @@ describe('programmes', () => {
       transferee: { name: 'Bradford Children and Families Trust', type: 'TRUST' },
     });
     expect(bradford.organisations.length).toBeGreaterThan(10);
+    // Counts of people (the only view of staff a VIEWER has) stay with their programme too.
+    expect(bradford.headcountByContractType.reduce((n, c) => n + c.employees, 0)).toBeGreaterThan(1000);
+    expect(testshire.headcountByContractType.every((c) => c.employees === 0)).toBe(true);
     expect(bradford.services.totalCount).toBeGreaterThanOrEqual(20);
     expect(bradford.services.edges.some((e) => e.node.name === 'Testshire front door')).toBe(false);
     expect(testshire).toMatchObject({
@@ -92,7 +95,6 @@ describe('programmes', () => {
       services: { totalCount: 1, edges: [{ node: { name: 'Testshire front door' } }] },
       checklistItems: { totalCount: 0 },
       raidItems: { totalCount: 0 },
-      employees: { totalCount: 0 },
     });
   });
 
