@@ -43,7 +43,7 @@ export interface Dashboard {
     slackDays: number;
     path: { item: { id: string } }[];
   };
-  gate: { name: string; decisionDue: string; outcome: 'GO' | 'NO_GO'; outcomeReasons: string[] } | null;
+  gate: { name: string; decisionDue: string; outcome: 'GO' | 'OPEN' | 'NO_GO'; outcomeReasons: string[] } | null;
   readinessByWorkstream: { workstream: { id: string; name: string }; readiness: Readiness }[];
   critical: Page<Item>;
   overdue: Page<Item>;
