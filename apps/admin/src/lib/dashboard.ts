@@ -1,3 +1,4 @@
+import type { RiskHeatMap } from '$lib/heatmap';
 import type { TimelineStep } from '$lib/tupe';
 /** The programme dashboard as the page shows it: its data and the choices of what to show. */
 
@@ -48,12 +49,15 @@ export interface Dashboard {
   critical: Page<Item>;
   overdue: Page<Item>;
   blocked: Page<Item>;
-  risks: Page<{
-    id: string;
-    ref: string;
-    title: string;
-    current: { likelihood: number; impact: number; score: number; band: string } | null;
-  }>;
+  /** The risk heat map (open risks and issues, as the API defines them) and its top five. */
+  riskHeatMap: RiskHeatMap & {
+    top: {
+      id: string;
+      ref: string;
+      title: string;
+      current: { likelihood: number; impact: number; score: number; band: string } | null;
+    }[];
+  };
   milestones: Page<{
     id: string;
     name: string;
@@ -68,12 +72,8 @@ export interface Dashboard {
   tupeTimeline: TimelineStep[];
 }
 
-/** The five highest current scores among the open risks and issues. */
-export const topRisks = (p: Dashboard) =>
-  p.risks.edges
-    .map((e) => e.node)
-    .sort((a, b) => (b.current?.score ?? 0) - (a.current?.score ?? 0))
-    .slice(0, 5);
+/** The five highest current scores among the open risks and issues (the heat map's, as the API ranks them). */
+export const topRisks = (p: Dashboard) => p.riskHeatMap.top;
 
 /** TUPE statuses that have anyone in them, as the table shows them. */
 export const headcountShown = (p: Dashboard) => p.headcountByTupeStatus.filter((h) => h.employees > 0);

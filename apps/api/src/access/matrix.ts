@@ -654,6 +654,7 @@ export const MATRIX = {
   'Programme.readinessByService': SHARED_READ,
   'Programme.readinessByWorkstream': STAFF_READ,
   'Programme.riskBands': STAFF_READ,
+  'Programme.riskHeatMap': STAFF_READ,
   'Programme.services': SHARED_READ,
   'Programme.status': SHARED_READ,
   'Programme.transferAt': SHARED_READ,
@@ -671,6 +672,19 @@ export const MATRIX = {
   'Programme.pensions': STAFF_READ,
   'Programme.tupeTimeline': STAFF_READ,
 
+  // RiskHeatMap (what the dashboard's and the RAID page's heat maps count)
+  'RiskHeatMap.cells': STAFF_READ,
+  'RiskHeatMap.rule': STAFF_READ,
+  'RiskHeatMap.statuses': STAFF_READ,
+  'RiskHeatMap.top': STAFF_READ,
+  'RiskHeatMap.total': STAFF_READ,
+  'RiskHeatMap.types': STAFF_READ,
+  'RiskHeatMap.unscored': STAFF_READ,
+  'RiskHeatMapCell.band': STAFF_READ,
+  'RiskHeatMapCell.count': STAFF_READ,
+  'RiskHeatMapCell.impact': STAFF_READ,
+  'RiskHeatMapCell.likelihood': STAFF_READ,
+  'RiskHeatMapCell.score': STAFF_READ,
   // RaidItem
   'RaidItem.closedAt': STAFF_READ,
   'RaidItem.createdAt': STAFF_READ,

@@ -3,6 +3,7 @@
  * (/dashboard/<table>.csv): one query, and one definition of each table's columns.
  */
 import { humanise, formatDate, percent } from '$lib/format';
+import { HEAT_MAP_FIELDS } from '$lib/heatmap';
 import { heatMapTable } from '$lib/server/heatmap-csv';
 import { gql } from '$lib/server/api';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
@@ -22,8 +23,7 @@ const QUERY = programmeQuery(`
   critical: checklistItems(first: 10, filter: { dayOneCritical: true, statuses: ${OPEN} }) { totalCount edges { node { ${ITEM} } } }
   overdue: checklistItems(first: 10, filter: { overdue: true }) { totalCount edges { node { ${ITEM} } } }
   blocked: checklistItems(first: 10, filter: { statuses: [BLOCKED] }) { totalCount edges { node { ${ITEM} } } }
-  risks: raidItems(first: 200, filter: { types: [RISK, ISSUE], statuses: [OPEN, MONITORING, MATERIALISED] }) {
-    totalCount edges { node { id ref title current { likelihood impact score band } } } }
+  riskHeatMap { ${HEAT_MAP_FIELDS} top(first: 5) { id ref title current { likelihood impact score band } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {
     totalCount edges { node { id name baselineDate forecastDate rag critical slippageDays } } }
   headcountByTupeStatus { tupeStatus employees fte }
@@ -79,11 +79,7 @@ export function dashboardTables(p: Dashboard): CsvTables {
     overdue: items('overdue-items', p.overdue),
     blocked: items('blocked-items', p.blocked),
     'risk-heat-map': () =>
-      heatMapTable(
-        'risk-heat-map',
-        p.risks.edges.map((e) => e.node),
-        p.riskBands,
-      ),
+      heatMapTable('risk-heat-map', p.riskHeatMap),
     'top-risks': () => ({
       name: 'top-risks',
       rows: topRisks(p),
