@@ -8,3 +8,4 @@ export * from './tupe-timeline.ts';
 export * from './gate.ts';
 export * from './template.ts';
 export * from './plan.ts';
+export * from './service.ts';

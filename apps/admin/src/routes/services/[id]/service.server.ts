@@ -10,6 +10,9 @@ export interface ServicePage {
   description: string;
   disposition: string;
   transferStatus: string;
+  /** Where the recorded status contradicts readiness, what is wrong (the API's rule); else null. */
+  statusContradiction: string | null;
+  version: number;
   shadowDate: string | null;
   goLiveDate: string | null;
   headcount: { posts: number; vacantPosts: number; employees: number; fte: number };
@@ -55,7 +58,7 @@ const QUERY = `query ($id: ID!) {
   node(id: $id) {
     __typename
     ... on Service {
-      id name description disposition transferStatus shadowDate goLiveDate
+      id name description disposition transferStatus statusContradiction version shadowDate goLiveDate
       headcount { posts vacantPosts employees fte }
       readiness { applicable complete shareComplete overdue blocked dayOneCritical dayOneCriticalOpen }
       teams { id name }
