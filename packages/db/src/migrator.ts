@@ -14,6 +14,7 @@ import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 import * as gate from './migrations/20261201T1100_gate.ts';
 import * as hrImportHeartbeat from './migrations/20261201T1200_hr_import_heartbeat.ts';
 import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
+import * as checklistDueOffset from './migrations/20261208T0000_checklist_due_offset.ts';
 
 /** Every migration, in order. Listed statically so bundlers and tests see the same set. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1100_gate': gate,
   '20261201T1200_hr_import_heartbeat': hrImportHeartbeat,
   '20261201T1300_gate_setup': gateSetup,
+  '20261208T0000_checklist_due_offset': checklistDueOffset,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

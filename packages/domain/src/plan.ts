@@ -363,3 +363,19 @@ export function lateMilestones(
 export function daysSlipped(baseline: IsoDate | null, current: IsoDate | null): number | null {
   return baseline === null || current === null ? null : calendarDaysBetween(baseline, current);
 }
+
+/**
+ * An item's due date were the transfer on `transferDay`: an item dated from the transfer day (made
+ * from a template, with its offset) moves with it; one dated by hand (no offset) keeps its date.
+ */
+export function dueDateForTransfer(
+  item: { dueDate: IsoDate | null; dueOffsetDays: number | null },
+  transferDay: IsoDate,
+): IsoDate | null {
+  return item.dueOffsetDays === null ? item.dueDate : addCalendarDays(transferDay, item.dueOffsetDays);
+}
+
+/** A date set relative to the transfer day (the gate's decision) moved with it from `fromDay` to `toDay`. */
+export function movedWithTransfer(date: IsoDate, fromDay: IsoDate, toDay: IsoDate): IsoDate {
+  return addCalendarDays(date, calendarDaysBetween(fromDay, toDay));
+}

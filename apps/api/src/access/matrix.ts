@@ -997,10 +997,14 @@ export const MATRIX = {
   'ScheduledItem.latestStart': STAFF_READ,
   'ScheduledItem.totalSlack': STAFF_READ,
   'WhatIf.criticalPath': STAFF_READ,
+  'WhatIf.eliDueDate': STAFF_READ,
+  'WhatIf.gateDecisionDue': STAFF_READ,
   'WhatIf.lateItems': STAFF_READ,
   'WhatIf.lateMilestones': STAFF_READ,
   'WhatIf.reachable': STAFF_READ,
+  'WhatIf.redatedItems': STAFF_READ,
   'WhatIf.transferDate': STAFF_READ,
+  'WhatIf.tupeTimeline': STAFF_READ,
 } as const satisfies Record<`${string}.${string}`, Rule>;
 
 /** A row of the matrix: `Type.field`. */

@@ -73,6 +73,8 @@ export async function updateChecklistItem(
   }
   if (changes.dueDate !== undefined) {
     patch.due_date = changes.dueDate === null ? null : requireDate('dueDate', changes.dueDate);
+    // A date set by hand is that date: the item is no longer dated from the transfer day (what-if keeps it).
+    patch.due_offset_days = null;
   }
   if (changes.forecastDate !== undefined) {
     patch.forecast_date =
