@@ -61,7 +61,7 @@ export interface Dashboard {
   milestones: Page<{
     id: string;
     name: string;
-    baselineDate: string;
+    plannedDate: string;
     forecastDate: string | null;
     rag: string;
     critical: boolean;

@@ -25,7 +25,7 @@ const QUERY = programmeQuery(`
   blocked: checklistItems(first: 10, filter: { statuses: [BLOCKED] }) { totalCount edges { node { ${ITEM} } } }
   riskHeatMap { ${HEAT_MAP_FIELDS} top(first: 5) { id ref title current { likelihood impact score band } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {
-    totalCount edges { node { id name baselineDate forecastDate rag critical slippageDays } } }
+    totalCount edges { node { id name plannedDate forecastDate rag critical slippageDays } } }
   headcountByTupeStatus { tupeStatus employees fte }
   ${TIMELINE_FIELDS}
 `);
@@ -96,9 +96,9 @@ export function dashboardTables(p: Dashboard): CsvTables {
       columns: [
         { header: 'Milestone', value: (m) => m.name },
         { header: 'Critical', value: (m) => (m.critical ? 'Yes' : 'No') },
-        { header: 'Forecast', value: (m) => formatDate(m.forecastDate ?? m.baselineDate) },
+        { header: 'Forecast', value: (m) => formatDate(m.forecastDate ?? m.plannedDate) },
         {
-          header: 'Days late against baseline',
+          header: 'Days after its planned date',
           value: (m) => (m.slippageDays && m.slippageDays > 0 ? m.slippageDays : 0),
         },
         { header: 'RAG', value: (m) => humanise(m.rag) },

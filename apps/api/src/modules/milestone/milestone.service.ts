@@ -6,7 +6,7 @@ import { updateAtVersion } from '../common/concurrency.ts';
 import { requireDate, requireVersion } from '../common/validate.ts';
 import { milestonesByIds, updateMilestoneIfVersion } from './milestone.repository.ts';
 
-/** Days the milestone is (or was) later than its baseline: actual, else forecast; negative when early. */
+/** Days the milestone is (or was) later than its planned date: actual, else forecast; negative when early. */
 export function slippageDays(
   m: Pick<Milestone, 'baseline_date' | 'forecast_date' | 'actual_date'>,
 ): number | null {

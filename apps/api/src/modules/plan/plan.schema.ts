@@ -110,7 +110,7 @@ const LateMilestoneRef = builder.objectRef<LateMilestone>('LateMilestone').imple
     'A milestone the plan makes late: the open items of its workstream (and service) due by it finish after it.',
   fields: (t) => ({
     milestone: t.field({ type: MilestoneRef, resolve: (m) => m.id }),
-    date: t.expose('date', { type: 'Date', description: 'Its forecast date, else its baseline date.' }),
+    date: t.expose('date', { type: 'Date', description: 'Its forecast date, else its planned date.' }),
     projectedDate: t.expose('projectedDate', { type: 'Date' }),
     daysLate: t.exposeInt('daysLate', { description: 'Calendar days.' }),
   }),
@@ -205,7 +205,7 @@ builder.objectFields(ProgrammeRef, (t) => ({
 }));
 
 const ItemSlippageRef = builder.objectRef<Slippage>('ItemSlippage').implement({
-  description: 'An item’s date (forecast, else due) in the baseline and now, and the calendar days between.',
+  description: 'An item’s date (forecast, else due) in the saved baseline and now, and the calendar days between.',
   fields: (t) => ({
     item: t.field({ type: ChecklistItemRef, resolve: (s) => s.id }),
     baselineDate: t.expose('baselineDate', { type: 'Date', nullable: true }),
@@ -216,7 +216,7 @@ const ItemSlippageRef = builder.objectRef<Slippage>('ItemSlippage').implement({
 
 const MilestoneSlippageRef = builder.objectRef<Slippage>('MilestoneSlippage').implement({
   description:
-    'A milestone’s date (actual, else forecast, else baseline) in the baseline and now, and the calendar days between.',
+    'A milestone’s date (actual, else forecast, else planned) in the saved baseline and now, and the calendar days between.',
   fields: (t) => ({
     milestone: t.field({ type: MilestoneRef, resolve: (s) => s.id }),
     baselineDate: t.expose('baselineDate', { type: 'Date', nullable: true }),

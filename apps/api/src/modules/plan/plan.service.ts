@@ -129,7 +129,7 @@ export function whatIf(
         name: m.name,
         workstreamId: m.workstream_id,
         serviceId: m.service_id,
-        baselineDate: m.baseline_date,
+        plannedDate: m.baseline_date,
         forecastDate: m.forecast_date,
         actualDate: m.actual_date,
       })),

@@ -20,7 +20,7 @@ export interface Milestone {
   name: string;
   description: string;
   critical: boolean;
-  baselineDate: string;
+  plannedDate: string;
   forecastDate: string | null;
   actualDate: string | null;
   slippageDays: number | null;
@@ -31,7 +31,7 @@ export interface Milestone {
   service: { id: string; name: string } | null;
 }
 
-const FIELDS = `id name description critical baselineDate forecastDate actualDate slippageDays rag version
+const FIELDS = `id name description critical plannedDate forecastDate actualDate slippageDays rag version
   workstream { name lead { name } } viewerCanEdit service { id name }`;
 
 /** The values the form can change, as shown on screen: what a conflict compares. */
