@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  serviceStatusChangeProblem,
-  serviceStatusContradiction,
-  statusAfterTransfer,
-} from './service.ts';
+import { serviceStatusChangeProblem, serviceStatusContradiction, statusAfterTransfer } from './service.ts';
 
 // The demo's front door (MASH) had all six of its day-one critical items open.
 const mash = {

@@ -14,7 +14,9 @@
 import type { ServiceDisposition, ServiceTransferStatus } from './enums.ts';
 
 /** The statuses a person may move a service to from each status (TRANSFERRED is the run's alone). */
-export const SERVICE_STATUS_TRANSITIONS: Readonly<Record<ServiceTransferStatus, readonly ServiceTransferStatus[]>> = {
+export const SERVICE_STATUS_TRANSITIONS: Readonly<
+  Record<ServiceTransferStatus, readonly ServiceTransferStatus[]>
+> = {
   NOT_STARTED: ['IN_PROGRESS', 'RETAINED'],
   IN_PROGRESS: ['NOT_STARTED', 'READY', 'RETAINED'],
   READY: ['IN_PROGRESS'],
@@ -84,7 +86,8 @@ export function serviceStatusChangeProblem(
   facts: ServiceStatusFacts,
 ): string | null {
   if (from === to) return `is already ${LABELS[to]}`;
-  if (to === 'TRANSFERRED') return 'only the transfer run makes a service transferred, at the transfer instant';
+  if (to === 'TRANSFERRED')
+    return 'only the transfer run makes a service transferred, at the transfer instant';
   const allowed = SERVICE_STATUS_TRANSITIONS[from];
   if (!allowed.includes(to)) {
     return allowed.length === 0

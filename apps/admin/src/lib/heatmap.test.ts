@@ -35,7 +35,13 @@ describe('the risk heat map', () => {
     expect(cellHref(MAP, { likelihood: 5, impact: 4 })).toBe(
       '/raid?type=RISK&type=ISSUE&status=OPEN&status=MONITORING&status=MATERIALISED&likelihood=5&impact=4',
     );
-    expect(cellHref(MAP, { likelihood: 2, impact: 3 }, new URLSearchParams('type=RISK&search=pay&page=3&impact=1'))).toBe(
+    expect(
+      cellHref(
+        MAP,
+        { likelihood: 2, impact: 3 },
+        new URLSearchParams('type=RISK&search=pay&page=3&impact=1'),
+      ),
+    ).toBe(
       '/raid?type=RISK&search=pay&status=OPEN&status=MONITORING&status=MATERIALISED&likelihood=2&impact=3',
     );
   });

@@ -10,7 +10,8 @@ export const LIKELIHOOD = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost cer
 export const IMPACT = ['Insignificant', 'Minor', 'Moderate', 'Major', 'Severe'] as const;
 
 /** The fields of `riskHeatMap` the pages ask for. */
-export const HEAT_MAP_FIELDS = 'total unscored types statuses rule cells { likelihood impact score band count }';
+export const HEAT_MAP_FIELDS =
+  'total unscored types statuses rule cells { likelihood impact score band count }';
 
 export interface HeatMapCell {
   likelihood: number;

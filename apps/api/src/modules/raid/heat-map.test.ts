@@ -40,7 +40,11 @@ describe('the risk heat map (one definition for the dashboard and the RAID page)
   });
 
   const heat = async (filter?: Record<string, unknown>) => {
-    const res = await api.gql<{ programme: { riskHeatMap: HeatMap } }>(HEAT, { id: programmeId, filter }, viewer);
+    const res = await api.gql<{ programme: { riskHeatMap: HeatMap } }>(
+      HEAT,
+      { id: programmeId, filter },
+      viewer,
+    );
     expect(res.errors).toBeUndefined();
     return res.data!.programme.riskHeatMap;
   };
@@ -66,9 +70,10 @@ describe('the risk heat map (one definition for the dashboard and the RAID page)
     let scored = 0;
     for (const c of map.cells) {
       scored += c.count;
-      expect(await count({ ...open, likelihood: c.likelihood, impact: c.impact }), `${c.likelihood}x${c.impact}`).toBe(
-        c.count,
-      );
+      expect(
+        await count({ ...open, likelihood: c.likelihood, impact: c.impact }),
+        `${c.likelihood}x${c.impact}`,
+      ).toBe(c.count);
       expect(c.score).toBe(c.likelihood * c.impact);
     }
     expect(scored).toBe(map.total - map.unscored);
@@ -76,7 +81,11 @@ describe('the risk heat map (one definition for the dashboard and the RAID page)
 
   it('lists its top items, highest current score first, from the same items', async () => {
     const res = await api.gql<{
-      programme: { riskHeatMap: { top: { ref: string; type: string; status: string; current: { score: number } | null }[] } };
+      programme: {
+        riskHeatMap: {
+          top: { ref: string; type: string; status: string; current: { score: number } | null }[];
+        };
+      };
     }>(
       `query ($id: ID!) { programme(id: $id) { riskHeatMap { top(first: 5) { ref type status current { score } } } } }`,
       { id: programmeId },
@@ -99,7 +108,9 @@ describe('the risk heat map (one definition for the dashboard and the RAID page)
 
   it('narrows with the RAID page’s filters, never beyond what it counts as open', async () => {
     const risks = await heat({ types: ['RISK'] });
-    expect(risks.total).toBe(await count({ types: ['RISK'], statuses: ['OPEN', 'MONITORING', 'MATERIALISED'] }));
+    expect(risks.total).toBe(
+      await count({ types: ['RISK'], statuses: ['OPEN', 'MONITORING', 'MATERIALISED'] }),
+    );
     // A closed or mitigated item is never on the map, whatever the filter asks.
     expect((await heat({ statuses: ['CLOSED', 'MITIGATED'] })).total).toBe(0);
     expect((await heat({ types: ['ACTION'] })).total).toBe(0);

@@ -98,7 +98,10 @@ describe('a service’s transfer status follows its readiness', () => {
     expect(audit.some((a) => a.kind === 'REFUSED')).toBe(true);
     // Only an ADMIN records it.
     for (const role of ['EDITOR', 'HR', 'VIEWER'] as const) {
-      const r = await update({ id: ready.id, expectedVersion: ready.version + 2, status: 'IN_PROGRESS' }, await api.login(role));
+      const r = await update(
+        { id: ready.id, expectedVersion: ready.version + 2, status: 'IN_PROGRESS' },
+        await api.login(role),
+      );
       expect(r.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
     }
   });
@@ -106,9 +109,13 @@ describe('a service’s transfer status follows its readiness', () => {
   it('flags a stored status its readiness contradicts, to staff by item and to partners by count', async () => {
     const mash = (await services()).find((s) => s.key === 'front-door')!;
     // As an older release let it be stored: READY with six day-one critical items open.
-    await sql`update service set transfer_status = 'READY' where id = ${rowId(mash.id)}`.execute(api.handle.db);
+    await sql`update service set transfer_status = 'READY' where id = ${rowId(mash.id)}`.execute(
+      api.handle.db,
+    );
     const flagged = (await services()).find((s) => s.key === 'front-door')!;
-    expect(flagged.statusContradiction).toMatch(/^Recorded as ready, but 6 day-one critical items are open: [A-Z]+-\d{3} /);
+    expect(flagged.statusContradiction).toMatch(
+      /^Recorded as ready, but 6 day-one critical items are open: [A-Z]+-\d{3} /,
+    );
     const org = await api.handle.db
       .selectFrom('organisation')
       .select('id')
@@ -126,16 +133,20 @@ describe('a service’s transfer status follows its readiness', () => {
       admin,
     );
     const partner = created.data!.createApiToken.token;
-    const res = await api.gql<{ programme: { services: { edges: { node: { key: string; statusContradiction: string | null } }[] } } }>(
+    const res = await api.gql<{
+      programme: { services: { edges: { node: { key: string; statusContradiction: string | null } }[] } };
+    }>(
       `query ($id: ID!) { programme(id: $id) { services(first: 100) { edges { node { key statusContradiction } } } } }`,
       { id: programmeId },
       partner,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.programme.services.edges.find((e) => e.node.key === 'front-door')!.node.statusContradiction).toBe(
-      'Recorded as ready, but 6 day-one critical items are open.',
+    expect(
+      res.data!.programme.services.edges.find((e) => e.node.key === 'front-door')!.node.statusContradiction,
+    ).toBe('Recorded as ready, but 6 day-one critical items are open.');
+    await sql`update service set transfer_status = 'IN_PROGRESS' where id = ${rowId(mash.id)}`.execute(
+      api.handle.db,
     );
-    await sql`update service set transfer_status = 'IN_PROGRESS' where id = ${rowId(mash.id)}`.execute(api.handle.db);
   });
 });
 
@@ -144,17 +155,25 @@ describe('the transfer run and services', () => {
     const api = await startTestApi({ today: '2023-04-01' });
     try {
       const programmeId = await api.programmeId();
-      const before = await api.handle.db.selectFrom('service').select(['key', 'disposition', 'transfer_status']).execute();
+      const before = await api.handle.db
+        .selectFrom('service')
+        .select(['key', 'disposition', 'transfer_status'])
+        .execute();
       const res = await api.gql<{ runTransfer: { __typename: string } }>(
         `mutation ($input: RunTransferInput!) { runTransfer(input: $input) { __typename } }`,
         { input: { programmeId } },
         await api.login('HR'),
       );
       expect(res.data!.runTransfer.__typename).toBe('TransferRunResult');
-      const after = await api.handle.db.selectFrom('service').select(['key', 'disposition', 'transfer_status']).execute();
+      const after = await api.handle.db
+        .selectFrom('service')
+        .select(['key', 'disposition', 'transfer_status'])
+        .execute();
       for (const s of after) {
         const was = before.find((b) => b.key === s.key)!;
-        expect(s.transfer_status, s.key).toBe(s.disposition === 'TRANSFERS' ? 'TRANSFERRED' : was.transfer_status);
+        expect(s.transfer_status, s.key).toBe(
+          s.disposition === 'TRANSFERS' ? 'TRANSFERRED' : was.transfer_status,
+        );
       }
       expect(after.filter((s) => s.transfer_status === 'TRANSFERRED').length).toBeGreaterThan(5);
       const audited = await api.handle.db
