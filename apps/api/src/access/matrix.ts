@@ -568,12 +568,12 @@ export const MATRIX = {
 
   // Milestone
   'Milestone.actualDate': SHARED_READ,
-  'Milestone.baselineDate': SHARED_READ,
   'Milestone.critical': SHARED_READ,
   'Milestone.description': SHARED_READ,
   'Milestone.forecastDate': SHARED_READ,
   'Milestone.id': SHARED_READ,
   'Milestone.name': SHARED_READ,
+  'Milestone.plannedDate': SHARED_READ,
   'Milestone.programme': SHARED_READ,
   'Milestone.rag': SHARED_READ,
   'Milestone.service': SHARED_READ,
