@@ -6,7 +6,7 @@ import { loadService } from './service.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The transfer statuses (ServiceTransferStatus in the API); the API decides which move is allowed. */
-export const TRANSFER_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'READY', 'TRANSFERRED', 'RETAINED'] as const;
+const TRANSFER_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'READY', 'TRANSFERRED', 'RETAINED'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({
   ...(await loadService(locals.token, params.id)),
