@@ -33,6 +33,12 @@ async function heatShown(page: Page): Promise<number> {
   return cells.reduce((n, c) => n + Number(c), 0);
 }
 
+/** Every cell of the heat map on the page, row by row (likelihood 5 first), 0 for an empty cell. */
+const heatCells = (page: Page): Promise<number[]> =>
+  page
+    .locator('.app-heat-map tbody td')
+    .evaluateAll((tds) => tds.map((td) => Number(td.querySelector('strong')?.textContent ?? 0)));
+
 const heatTotal = (rows: string[][]) =>
   rows.slice(1).reduce((n, row) => n + row.slice(1).reduce((m, cell) => m + Number(cell), 0), 0);
 
@@ -109,6 +115,33 @@ describe('exports of every table', () => {
     // Only high and critical cells can count anything under that filter.
     const all = await csvRows(page, '/raid/heat-map.csv');
     expect(heatTotal(all)).toBeGreaterThan(shown);
+    await context.close();
+  });
+
+  it('the dashboard and the RAID page count the same heat map, and a cell lists what it counts', async () => {
+    const { context, page } = await signedIn(browser, 'viewer');
+    const dashboard = await heatCells(page);
+    const caption = (await page.locator('.app-heat-map caption').textContent())!;
+    expect(caption).toMatch(/Open risks and issues by current score \(28, of which 2 not yet scored\)/);
+    await page.goto(url('/raid'));
+    expect(await heatCells(page)).toEqual(dashboard);
+    expect(await page.locator('.app-heat-map caption').textContent()).toMatch(
+      /^28 open risks and issues, of which 2 not yet scored$/,
+    );
+    // From the dashboard, the fullest cell opens the RAID list of exactly what it counts.
+    await page.goto(url('/'));
+    const most = Math.max(...dashboard);
+    await page.locator('.app-heat-map tbody td a', { hasText: new RegExp(`^${most}`) }).first().click();
+    await page.waitForURL(/\/raid\?.*likelihood=\d&impact=\d/);
+    expect(await page.getByTestId('raid-items').locator('tbody tr').count()).toBe(most);
+    expect(await page.getByTestId('raid-cell-filter').textContent()).toMatch(/current likelihood \d, impact \d/);
+    // The top risks and the milestones link to what they name.
+    await page.goto(url('/'));
+    const top = page.locator('ol.govuk-list--number a').first();
+    const name = (await top.textContent())!;
+    await top.click();
+    await page.waitForURL(/\/raid\/[^/?]+$/);
+    expect(name).toContain((await page.getByRole('heading', { level: 1 }).textContent())!.trim().slice(0, 10));
     await context.close();
   });
 });

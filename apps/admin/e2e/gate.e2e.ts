@@ -42,7 +42,7 @@ describe('readiness and the go/no-go gate', () => {
       .click();
     await admin.page.waitForURL(url('/gate'));
     await hydrated(admin.page);
-    expect(await admin.page.getByTestId('gate-outcome').textContent()).toContain('NO-GO');
+    expect(await admin.page.getByTestId('gate-outcome').textContent()).toContain('Open: still to be decided');
 
     // Waiving needs a rationale.
     const title = 'Insurance in place';
@@ -75,7 +75,7 @@ describe('readiness and the go/no-go gate', () => {
     const signOffs = admin.page.getByTestId('gate-signoffs');
     await signOffs.waitFor();
     expect(await signOffs.getByText('Director of Children’s Services (DCS)').count()).toBe(1);
-    expect(await admin.page.getByTestId('gate-outcome').textContent()).toContain('NO-GO');
+    expect(await admin.page.getByTestId('gate-outcome').textContent()).toContain('Open: still to be decided');
     await expectAccessible(admin.page);
 
     // Withdrawing needs a reason; both records stay.

@@ -14,6 +14,7 @@ import * as planBaseline from './migrations/20261201T1000_plan_baseline.ts';
 import * as gate from './migrations/20261201T1100_gate.ts';
 import * as hrImportHeartbeat from './migrations/20261201T1200_hr_import_heartbeat.ts';
 import * as gateSetup from './migrations/20261201T1300_gate_setup.ts';
+import * as checklistDueOffset from './migrations/20261208T0000_checklist_due_offset.ts';
 import * as idempotencyKey from './migrations/20261201T1400_idempotency_key.ts';
 import * as tupeEmploymentEnd from './migrations/20261207T1200_tupe_employment_end.ts';
 import * as workOwners from './migrations/20261207T0100_work_owners.ts';
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1400_idempotency_key': idempotencyKey,
   '20261207T0100_work_owners': workOwners,
   '20261207T1200_tupe_employment_end': tupeEmploymentEnd,
+  '20261208T0000_checklist_due_offset': checklistDueOffset,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -128,6 +128,11 @@ export interface ChecklistItemTable extends Versioned {
   template_key: WithDefault<string | null>;
   template_version: WithDefault<number | null>;
   template_item_key: WithDefault<string | null>;
+  /**
+   * Calendar days from the transfer day that dated it (-90 is T-90), for an item made from a
+   * template or by the demo seed; null for one dated by hand. A what-if re-dates by it.
+   */
+  due_offset_days: WithDefault<number | null>;
 }
 
 /** A version of a checklist template; never changed once stored (a new version is a new row). */

@@ -12,3 +12,4 @@ export * from './disclosure.ts';
 export * from './format.ts';
 export * from './labels.ts';
 export * from './ownership.ts';
+export * from './service.ts';

@@ -9,7 +9,7 @@
  * from working day s occupies days s..s+d-1 and finishes at the end of day
  * s+d-1. The transfer happens at 00:00 on the transfer day, so work must be
  * finished by the end of the last working day before it. Lateness and
- * slippage against a date (due date, milestone, baseline) are counted in
+ * slippage against a date (due date, milestone, saved baseline) are counted in
  * calendar days, as every other deadline of the programme is (dates.ts).
  */
 import { addBusinessDays, differenceInBusinessDays, format, isWeekend, parseISO } from 'date-fns';
@@ -302,7 +302,8 @@ export interface PlanMilestone {
   name: string;
   workstreamId: string | null;
   serviceId: string | null;
-  baselineDate: IsoDate;
+  /** The date planned for it when it was set. */
+  plannedDate: IsoDate;
   forecastDate: IsoDate | null;
   actualDate: IsoDate | null;
 }
@@ -323,7 +324,7 @@ export interface LateMilestone {
 
 /**
  * Milestones the schedule makes late. A milestone not yet achieved is due on
- * its forecast date, else its baseline; the items that lead to it are the
+ * its forecast date, else its planned date; the items that lead to it are the
  * open items of its workstream (and of its service, when it has one) due on
  * or before that date. It goes late when the last of them is scheduled to
  * finish after it, by as many calendar days.
@@ -337,7 +338,7 @@ export function lateMilestones(
   const out: LateMilestone[] = [];
   for (const m of milestones) {
     if (m.actualDate) continue;
-    const date = m.forecastDate ?? m.baselineDate;
+    const date = m.forecastDate ?? m.plannedDate;
     let projected: IsoDate | null = null;
     for (const link of links) {
       if (m.workstreamId === null || link.workstreamId !== m.workstreamId) continue;
@@ -362,4 +363,20 @@ export function lateMilestones(
 /** Calendar days `current` is later than `baseline` (negative when earlier); null if either is missing. */
 export function daysSlipped(baseline: IsoDate | null, current: IsoDate | null): number | null {
   return baseline === null || current === null ? null : calendarDaysBetween(baseline, current);
+}
+
+/**
+ * An item's due date were the transfer on `transferDay`: an item dated from the transfer day (made
+ * from a template, with its offset) moves with it; one dated by hand (no offset) keeps its date.
+ */
+export function dueDateForTransfer(
+  item: { dueDate: IsoDate | null; dueOffsetDays: number | null },
+  transferDay: IsoDate,
+): IsoDate | null {
+  return item.dueOffsetDays === null ? item.dueDate : addCalendarDays(transferDay, item.dueOffsetDays);
+}
+
+/** A date set relative to the transfer day (the gate's decision) moved with it from `fromDay` to `toDay`. */
+export function movedWithTransfer(date: IsoDate, fromDay: IsoDate, toDay: IsoDate): IsoDate {
+  return addCalendarDays(date, calendarDaysBetween(fromDay, toDay));
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RISK_BANDS,
+  countsOnHeatMap,
   currentScore,
+  isRaidItemOpen,
+  riskHeatMap,
+  type HeatMapItem,
   riskBand,
   riskBandsProblem,
   riskScore,
   type RiskBandRange,
 } from './raid.ts';
+import { RAID_STATUSES } from './enums.ts';
 
 describe('risk scoring', () => {
   it('multiplies likelihood by impact', () => {
@@ -63,5 +68,49 @@ describe('risk scoring', () => {
     ).toBe(6);
     expect(currentScore({ inherent: { likelihood: 4, impact: 4 }, residual: null })).toBe(16);
     expect(currentScore({ inherent: null, residual: null })).toBeNull();
+  });
+});
+
+describe('the risk heat map', () => {
+  const item = (
+    type: HeatMapItem['type'],
+    status: HeatMapItem['status'],
+    inherent: [number, number] | null,
+    residual: [number, number] | null = null,
+  ): HeatMapItem => ({
+    type,
+    status,
+    inherent: inherent && { likelihood: inherent[0], impact: inherent[1] },
+    residual: residual && { likelihood: residual[0], impact: residual[1] },
+  });
+
+  it('counts open risks and issues, scored or not, by current rating; nothing else', () => {
+    const map = riskHeatMap([
+      item('RISK', 'OPEN', [5, 5], [4, 5]), // residual 4x5
+      item('ISSUE', 'MATERIALISED', [4, 5]), // 4x5
+      item('RISK', 'MONITORING', [4, 5]), // 4x5
+      item('RISK', 'OPEN', null), // open, not yet scored
+      item('RISK', 'MITIGATED', [4, 5]), // not open
+      item('RISK', 'CLOSED', [4, 5]), // not open
+      item('ACTION', 'OPEN', [4, 5]), // not a risk or issue
+    ]);
+    expect(map.total).toBe(4);
+    expect(map.unscored).toBe(1);
+    expect(map.cells).toHaveLength(25);
+    expect(map.cells[0]).toEqual({ likelihood: 5, impact: 1, score: 5, band: 'MEDIUM', count: 0 });
+    expect(map.cells.find((c) => c.likelihood === 4 && c.impact === 5)).toEqual({
+      likelihood: 4,
+      impact: 5,
+      score: 20,
+      band: 'CRITICAL',
+      count: 3,
+    });
+    expect(map.cells.reduce((n, c) => n + c.count, 0)).toBe(map.total - map.unscored);
+  });
+
+  it('says which statuses are open', () => {
+    expect(RAID_STATUSES.filter(isRaidItemOpen)).toEqual(['OPEN', 'MONITORING', 'MATERIALISED']);
+    expect(countsOnHeatMap({ type: 'ISSUE', status: 'OPEN' })).toBe(true);
+    expect(countsOnHeatMap({ type: 'DEPENDENCY', status: 'OPEN' })).toBe(false);
   });
 });

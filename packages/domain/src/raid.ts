@@ -4,6 +4,8 @@
  * band differently.
  */
 
+import type { RaidStatus, RaidType } from './enums.ts';
+
 export const SCORE_MIN = 1;
 export const SCORE_MAX = 5;
 
@@ -80,4 +82,93 @@ export interface ScoredRaidItem {
 export function currentScore(item: ScoredRaidItem): number | null {
   const s = item.residual ?? item.inherent;
   return s ? riskScore(s) : null;
+}
+
+/**
+ * What "open" means for a RAID item: still being managed (OPEN, MONITORING, or MATERIALISED: a risk that
+ * has happened and is being dealt with). MITIGATED and CLOSED items are not open.
+ */
+export const OPEN_RAID_STATUSES = ['OPEN', 'MONITORING', 'MATERIALISED'] as const satisfies readonly RaidStatus[];
+
+export function isRaidItemOpen(status: RaidStatus): boolean {
+  return (OPEN_RAID_STATUSES as readonly RaidStatus[]).includes(status);
+}
+
+/** The RAID types scored on the 5x5 heat map: risks, and issues (risks that have come to pass). */
+export const HEAT_MAP_RAID_TYPES = ['RISK', 'ISSUE'] as const satisfies readonly RaidType[];
+
+/** The heat map's rule, in a sentence, for the pages that show it. */
+export const HEAT_MAP_RULE =
+  'The heat map counts open risks and issues (status open, monitoring or materialised) by their current score: ' +
+  'residual when assessed, else inherent; an item with neither is open but not yet scored. Cells are coloured by ' +
+  "the programme's risk bands.";
+
+/** Whether the heat map counts an item (of any score): an open risk or issue. */
+export function countsOnHeatMap(item: { type: RaidType; status: RaidStatus }): boolean {
+  return (HEAT_MAP_RAID_TYPES as readonly RaidType[]).includes(item.type) && isRaidItemOpen(item.status);
+}
+
+/** The rating that sets the current score: residual when assessed, else inherent, else none. */
+export function currentRating(item: ScoredRaidItem): RiskScoreInput | null {
+  return item.residual ?? item.inherent;
+}
+
+export interface HeatMapItem extends ScoredRaidItem {
+  type: RaidType;
+  status: RaidStatus;
+}
+
+export interface RiskHeatMapCell {
+  likelihood: number;
+  impact: number;
+  score: number;
+  band: RiskBand;
+  count: number;
+}
+
+export interface RiskHeatMap {
+  /** Open risks and issues among the items given, scored or not. */
+  total: number;
+  /** Of those, how many have no score yet (not in any cell). */
+  unscored: number;
+  /** 25 cells: likelihood 5 (almost certain) first, then impact 1 to 5 within each. */
+  cells: RiskHeatMapCell[];
+}
+
+/**
+ * The 5x5 heat map of `items`: only those countsOnHeatMap, each in the cell of its current rating,
+ * each cell banded by `bands`. Items it does not count are ignored, so a caller may pass any list.
+ */
+export function riskHeatMap(
+  items: Iterable<HeatMapItem>,
+  bands: readonly RiskBandRange[] = DEFAULT_RISK_BANDS,
+): RiskHeatMap {
+  const counts = new Map<string, number>();
+  let total = 0;
+  let unscored = 0;
+  for (const item of items) {
+    if (!countsOnHeatMap(item)) continue;
+    total += 1;
+    const r = currentRating(item);
+    if (!r) {
+      unscored += 1;
+      continue;
+    }
+    const key = `${r.likelihood}x${r.impact}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const cells: RiskHeatMapCell[] = [];
+  for (let likelihood = SCORE_MAX; likelihood >= SCORE_MIN; likelihood -= 1) {
+    for (let impact = SCORE_MIN; impact <= SCORE_MAX; impact += 1) {
+      const score = likelihood * impact;
+      cells.push({
+        likelihood,
+        impact,
+        score,
+        band: riskBand(score, bands),
+        count: counts.get(`${likelihood}x${impact}`) ?? 0,
+      });
+    }
+  }
+  return { total, unscored, cells };
 }

@@ -1,3 +1,4 @@
+import type { RiskHeatMap } from '$lib/heatmap';
 import type { TimelineStep } from '$lib/tupe';
 /** The programme dashboard as the page shows it: its data and the choices of what to show. */
 
@@ -43,7 +44,7 @@ export interface Dashboard {
     slackDays: number;
     path: { item: { id: string } }[];
   };
-  gate: { name: string; decisionDue: string; outcome: 'GO' | 'NO_GO'; outcomeReasons: string[] } | null;
+  gate: { name: string; decisionDue: string; outcome: 'GO' | 'OPEN' | 'NO_GO'; outcomeReasons: string[] } | null;
   readinessByWorkstream: { workstream: { id: string; name: string }; readiness: Readiness }[];
   critical: Page<Item>;
   overdue: Page<Item>;
@@ -51,16 +52,19 @@ export interface Dashboard {
   /** Open items with no named owner, and those of them day-one critical. */
   unowned: { totalCount: number };
   unownedCritical: { totalCount: number };
-  risks: Page<{
-    id: string;
-    ref: string;
-    title: string;
-    current: { likelihood: number; impact: number; score: number; band: string } | null;
-  }>;
+  /** The risk heat map (open risks and issues, as the API defines them) and its top five. */
+  riskHeatMap: RiskHeatMap & {
+    top: {
+      id: string;
+      ref: string;
+      title: string;
+      current: { likelihood: number; impact: number; score: number; band: string } | null;
+    }[];
+  };
   milestones: Page<{
     id: string;
     name: string;
-    baselineDate: string;
+    plannedDate: string;
     forecastDate: string | null;
     rag: string;
     critical: boolean;
@@ -71,12 +75,8 @@ export interface Dashboard {
   tupeTimeline: TimelineStep[];
 }
 
-/** The five highest current scores among the open risks and issues. */
-export const topRisks = (p: Dashboard) =>
-  p.risks.edges
-    .map((e) => e.node)
-    .sort((a, b) => (b.current?.score ?? 0) - (a.current?.score ?? 0))
-    .slice(0, 5);
+/** The five highest current scores among the open risks and issues (the heat map's, as the API ranks them). */
+export const topRisks = (p: Dashboard) => p.riskHeatMap.top;
 
 /** TUPE statuses that have anyone in them, as the table shows them. */
 export const headcountShown = (p: Dashboard) => p.headcountByTupeStatus.filter((h) => h.employees > 0);

@@ -479,6 +479,10 @@ const MUTATION_SAMPLES: Record<
     query: `mutation ($input: UpdateRaidItemInput!) { updateRaidItem(input: $input) { ${ANSWER} } }`,
     variables: { input: { id: MISSING, expectedVersion: 1, title: 'never saved' } },
   },
+  updateServiceStatus: {
+    query: `mutation ($input: UpdateServiceStatusInput!) { updateServiceStatus(input: $input) { ${ANSWER} } }`,
+    variables: { input: { id: missingId('Service'), expectedVersion: 1, status: 'IN_PROGRESS' } },
+  },
   updateUser: {
     query: `mutation ($input: UpdateUserInput!) { updateUser(input: $input) { ${ANSWER} } }`,
     variables: { input: { id: missingId('User'), expectedVersion: 1, name: 'never saved' } },

@@ -205,6 +205,7 @@ export const MATRIX = {
   'Mutation.saveBaseline': ADMIN_ONLY,
   'Mutation.updateMilestone': OWNER_WRITE,
   'Mutation.updateRaidItem': OWNER_WRITE,
+  'Mutation.updateServiceStatus': ADMIN_ONLY,
   'Mutation.updateUser': ADMIN_ONLY,
   'Mutation.withdrawObjection': HR_WRITE,
   'Mutation.startHrImport': HR_WRITE,
@@ -601,13 +602,13 @@ export const MATRIX = {
 
   // Milestone
   'Milestone.actualDate': SHARED_READ,
-  'Milestone.baselineDate': SHARED_READ,
   'Milestone.critical': SHARED_READ,
   'Milestone.description': SHARED_READ,
   'Milestone.forecastDate': SHARED_READ,
   'Milestone.id': SHARED_READ,
   'Milestone.name': SHARED_READ,
   'Milestone.owner': STAFF_READ,
+  'Milestone.plannedDate': SHARED_READ,
   'Milestone.programme': SHARED_READ,
   'Milestone.rag': SHARED_READ,
   'Milestone.service': SHARED_READ,
@@ -699,6 +700,7 @@ export const MATRIX = {
   'Programme.readinessByService': SHARED_READ,
   'Programme.readinessByWorkstream': STAFF_READ,
   'Programme.riskBands': STAFF_READ,
+  'Programme.riskHeatMap': STAFF_READ,
   'Programme.services': SHARED_READ,
   'Programme.status': SHARED_READ,
   'Programme.transferAt': SHARED_READ,
@@ -716,6 +718,19 @@ export const MATRIX = {
   'Programme.pensions': STAFF_READ,
   'Programme.tupeTimeline': STAFF_READ,
 
+  // RiskHeatMap (what the dashboard's and the RAID page's heat maps count)
+  'RiskHeatMap.cells': STAFF_READ,
+  'RiskHeatMap.rule': STAFF_READ,
+  'RiskHeatMap.statuses': STAFF_READ,
+  'RiskHeatMap.top': STAFF_READ,
+  'RiskHeatMap.total': STAFF_READ,
+  'RiskHeatMap.types': STAFF_READ,
+  'RiskHeatMap.unscored': STAFF_READ,
+  'RiskHeatMapCell.band': STAFF_READ,
+  'RiskHeatMapCell.count': STAFF_READ,
+  'RiskHeatMapCell.impact': STAFF_READ,
+  'RiskHeatMapCell.likelihood': STAFF_READ,
+  'RiskHeatMapCell.score': STAFF_READ,
   // RaidItem
   'RaidItem.closedAt': STAFF_READ,
   'RaidItem.createdAt': STAFF_READ,
@@ -783,6 +798,7 @@ export const MATRIX = {
   'Service.programme': SHARED_READ,
   'Service.readiness': SHARED_READ,
   'Service.shadowDate': SHARED_READ,
+  'Service.statusContradiction': SHARED_READ,
   'Service.teams': SHARED_READ,
   'Service.transferStatus': SHARED_READ,
   'Service.updatedAt': SHARED_READ,
@@ -1035,10 +1051,14 @@ export const MATRIX = {
   'ScheduledItem.latestStart': STAFF_READ,
   'ScheduledItem.totalSlack': STAFF_READ,
   'WhatIf.criticalPath': STAFF_READ,
+  'WhatIf.eliDueDate': STAFF_READ,
+  'WhatIf.gateDecisionDue': STAFF_READ,
   'WhatIf.lateItems': STAFF_READ,
   'WhatIf.lateMilestones': STAFF_READ,
   'WhatIf.reachable': STAFF_READ,
+  'WhatIf.redatedItems': STAFF_READ,
   'WhatIf.transferDate': STAFF_READ,
+  'WhatIf.tupeTimeline': STAFF_READ,
 } as const satisfies Record<`${string}.${string}`, Rule>;
 
 /** A row of the matrix: `Type.field`. */

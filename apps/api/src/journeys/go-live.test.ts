@@ -35,7 +35,7 @@ interface CriticalPath {
 }
 interface Gate {
   id: string;
-  outcome: 'GO' | 'NO_GO';
+  outcome: 'GO' | 'OPEN' | 'NO_GO';
   outcomeReasons: string[];
   snapshot: string;
   snapshotSha256: string;
@@ -253,7 +253,7 @@ describe('from the templates to the go/no-go sign-off', () => {
 
   it('runs the gate: criteria judged with evidence, a refused waiver, every signatory signs what they saw: GO', async () => {
     let g = await gate();
-    expect(g.outcome).toBe('NO_GO');
+    expect(g.outcome).toBe('OPEN');
 
     // Evidence on the first criterion, then each criterion judged by the programme's editor.
     const evidence = await as<{ addEvidence: { __typename: string } }>(
@@ -298,7 +298,7 @@ describe('from the templates to the go/no-go sign-off', () => {
     }
     g = await gate();
     expect(g.criteria[0]!.evidence).toHaveLength(1);
-    expect(g.outcome).toBe('NO_GO');
+    expect(g.outcome).toBe('OPEN');
     expect(g.outcomeReasons.every((r) => r.startsWith('No current sign-off'))).toBe(true);
     expect(g.outcomeReasons).toHaveLength(g.signatories.length);
 
@@ -345,7 +345,7 @@ describe('from the templates to the go/no-go sign-off', () => {
     );
     expect(withdrawn.withdrawGateSignOff.__typename).toBe('GateSignOffWithdrawal');
     g = await gate();
-    expect(g.outcome).toBe('NO_GO');
+    expect(g.outcome).toBe('OPEN');
     expect(g.outcomeReasons).toEqual([`No current sign-off from the ${s151.roleTitle}.`]);
 
     const again = await as<{ signGate: { __typename: string } }>(roleOf(s151.user.email), SIGN, {

@@ -25,7 +25,7 @@ const DASHBOARD = `query { today programmes(first: 1) { edges { node { id name
   risks: raidItems(first: 200, filter: { types: [RISK, ISSUE], statuses: [OPEN, MONITORING, MATERIALISED] }) {
     totalCount edges { node { id ref title current { likelihood impact score band } } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {
-    totalCount edges { node { id name baselineDate forecastDate rag critical slippageDays } } }
+    totalCount edges { node { id name plannedDate forecastDate rag critical slippageDays } } }
   headcountByTupeStatus { tupeStatus employees fte }
 } } } }`;
 

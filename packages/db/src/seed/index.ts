@@ -335,6 +335,8 @@ async function loadDemo(db: Kysely<Database>, passwordHash: string): Promise<See
       owner_org: item.ownerOrg,
       owner_user_id: lead ? userIds.get(lead)! : null,
       due_date: onDay(item.dueOffsetDays),
+      // Dated from the transfer day, as a template's items are: a what-if re-dates it.
+      due_offset_days: item.dueOffsetDays,
       day_one_critical: item.dayOneCritical,
       status: item.status,
       evidence: item.evidence ?? [],

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { HandoverDb } from '../create-db.ts';
 import { migrateToLatest } from '../migrator.ts';
 import { openTestDatabase } from '../testing.ts';
+import { serviceStatusContradiction } from '@handover/domain';
 import { DEMO_USERS, isEmpty, seedDemo } from './index.ts';
 import { REGISTERED_SOCIAL_WORK_TITLES } from './workforce.ts';
 
@@ -140,6 +141,29 @@ describe('demo seed', () => {
     expect(byKey['send']).toBe('RETAINED_BY_COUNCIL');
     expect(byKey['school-improvement']).toBe('RETAINED_BY_COUNCIL');
     expect(byKey['adoption']).toBe('REGIONAL');
+  });
+
+  it('claims no transfer status its readiness contradicts (no service READY with a day-one critical item open)', async () => {
+    const services = await handle.db.selectFrom('service').select(['id', 'key', 'disposition', 'transfer_status']).execute();
+    const open = await handle.db
+      .selectFrom('checklist_item')
+      .select(['service_id', 'ref', 'title'])
+      .where('day_one_critical', '=', true)
+      .where('status', 'not in', ['COMPLETE', 'NOT_APPLICABLE'])
+      .execute();
+    const contradictions = services.flatMap((s) => {
+      const text = serviceStatusContradiction(s.transfer_status, {
+        disposition: s.disposition,
+        openDayOneCritical: open.filter((i) => i.service_id === s.id),
+      });
+      return text ? [`${s.key}: ${text}`] : [];
+    });
+    expect(contradictions).toEqual([]);
+    // Two services have every day-one critical item closed and are ready; the front door (MASH) is not.
+    expect(services.filter((s) => s.transfer_status === 'READY').map((s) => s.key).sort()).toEqual([
+      'child-in-need',
+      'edge-of-care',
+    ]);
   });
 
   it('has no dependency cycle and no item due before what it depends on', async () => {

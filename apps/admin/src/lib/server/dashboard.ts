@@ -3,6 +3,7 @@
  * (/dashboard/<table>.csv): one query, and one definition of each table's columns.
  */
 import { humanise, formatDate, percent } from '$lib/format';
+import { HEAT_MAP_FIELDS } from '$lib/heatmap';
 import { heatMapTable } from '$lib/server/heatmap-csv';
 import { gql } from '$lib/server/api';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
@@ -26,10 +27,9 @@ const QUERY = programmeQuery(`
   blocked: checklistItems(first: 10, filter: { statuses: [BLOCKED] }) { totalCount edges { node { ${ITEM} } } }
   unowned: checklistItems(first: 1, filter: { ${UNOWNED} }) { totalCount }
   unownedCritical: checklistItems(first: 1, filter: { ${UNOWNED}, dayOneCritical: true }) { totalCount }
-  risks: raidItems(first: 200, filter: { types: [RISK, ISSUE], statuses: [OPEN, MONITORING, MATERIALISED] }) {
-    totalCount edges { node { id ref title current { likelihood impact score band } } } }
+  riskHeatMap { ${HEAT_MAP_FIELDS} top(first: 5) { id ref title current { likelihood impact score band } } }
   milestones(first: 8, filter: { dueWithinDays: 60, achieved: false }) {
-    totalCount edges { node { id name baselineDate forecastDate rag critical slippageDays } } }
+    totalCount edges { node { id name plannedDate forecastDate rag critical slippageDays } } }
   headcountByTupeStatus { tupeStatus employees fte }
   ${TIMELINE_FIELDS}
 `);
@@ -83,11 +83,7 @@ export function dashboardTables(p: Dashboard): CsvTables {
     overdue: items('overdue-items', p.overdue),
     blocked: items('blocked-items', p.blocked),
     'risk-heat-map': () =>
-      heatMapTable(
-        'risk-heat-map',
-        p.risks.edges.map((e) => e.node),
-        p.riskBands,
-      ),
+      heatMapTable('risk-heat-map', p.riskHeatMap),
     'top-risks': () => ({
       name: 'top-risks',
       rows: topRisks(p),
@@ -104,9 +100,9 @@ export function dashboardTables(p: Dashboard): CsvTables {
       columns: [
         { header: 'Milestone', value: (m) => m.name },
         { header: 'Critical', value: (m) => (m.critical ? 'Yes' : 'No') },
-        { header: 'Forecast', value: (m) => formatDate(m.forecastDate ?? m.baselineDate) },
+        { header: 'Forecast', value: (m) => formatDate(m.forecastDate ?? m.plannedDate) },
         {
-          header: 'Days late against baseline',
+          header: 'Days after its planned date',
           value: (m) => (m.slippageDays && m.slippageDays > 0 ? m.slippageDays : 0),
         },
         { header: 'RAG', value: (m) => humanise(m.rag) },

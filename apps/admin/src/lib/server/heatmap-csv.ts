@@ -1,12 +1,8 @@
-import { IMPACT, heatMapGrid, type BandRange, type HeatMapRow, type Scored } from '$lib/heatmap';
+import { IMPACT, heatMapGrid, type HeatMapRow, type RiskHeatMap } from '$lib/heatmap';
 import type { CsvColumn, CsvTable } from './csv';
 
 /** The heat map as a table: a row per likelihood, a column per impact, counts in the cells. */
-export function heatMapTable(
-  name: string,
-  items: readonly Scored[],
-  bands: readonly BandRange[],
-): CsvTable<HeatMapRow> {
+export function heatMapTable(name: string, map: Pick<RiskHeatMap, 'cells'>): CsvTable<HeatMapRow> {
   const columns: CsvColumn<HeatMapRow>[] = [
     { header: 'Likelihood', value: (r) => `${r.likelihood} ${r.label}` },
     ...IMPACT.map((label, i) => ({
@@ -14,5 +10,5 @@ export function heatMapTable(
       value: (r: HeatMapRow) => r.cells[i]!.count,
     })),
   ];
-  return { name, rows: heatMapGrid(items, bands), columns };
+  return { name, rows: heatMapGrid(map), columns };
 }

@@ -27,7 +27,7 @@ interface GateData {
   id: string;
   name: string;
   decisionDue: string;
-  outcome: 'GO' | 'NO_GO';
+  outcome: 'GO' | 'OPEN' | 'NO_GO';
   outcomeReasons: string[];
   outcomeRule: string;
   snapshot: string;

@@ -3,7 +3,7 @@ import { ownerOf, slippage } from './milestones';
 import { milestoneFilter } from './query.server';
 
 describe('milestones', () => {
-  it('words slippage against the baseline', () => {
+  it('words slippage against the planned date', () => {
     expect(slippage(12)).toBe('12 days late');
     expect(slippage(1)).toBe('1 day late');
     expect(slippage(-3)).toBe('3 days early');

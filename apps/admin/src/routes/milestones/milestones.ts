@@ -15,7 +15,7 @@ export interface MilestoneRow {
   id: string;
   name: string;
   critical: boolean;
-  baselineDate: string;
+  plannedDate: string;
   forecastDate: string | null;
   actualDate: string | null;
   slippageDays: number | null;
@@ -26,7 +26,7 @@ export interface MilestoneRow {
 }
 
 export const MILESTONE_FIELDS =
-  'id name critical baselineDate forecastDate actualDate slippageDays rag version workstream { name } service { name }';
+  'id name critical plannedDate forecastDate actualDate slippageDays rag version workstream { name } service { name }';
 
 /** "12 days late", "1 day early", "On time"; empty with neither forecast nor actual date. */
 export function slippage(days: number | null): string {

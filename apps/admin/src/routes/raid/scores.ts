@@ -7,8 +7,6 @@ export const RAID_TYPES = ['RISK', 'ISSUE', 'ASSUMPTION', 'DEPENDENCY', 'DECISIO
 export const RAID_STATUSES = ['OPEN', 'MONITORING', 'MITIGATED', 'MATERIALISED', 'CLOSED'] as const;
 export const RAID_RESPONSES = ['ACCEPT', 'AVOID', 'EXPLOIT', 'REDUCE', 'SHARE', 'TRANSFER'] as const;
 export const RISK_BANDS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
-/** The statuses of an item still being managed (as the dashboard counts open risks). */
-export const OPEN_STATUSES = ['OPEN', 'MONITORING', 'MATERIALISED'] as const;
 
 export type RaidType = (typeof RAID_TYPES)[number];
 export type RaidStatus = (typeof RAID_STATUSES)[number];

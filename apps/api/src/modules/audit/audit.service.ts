@@ -204,7 +204,8 @@ export type AuditedTable =
   | 'gate'
   | 'gate_criterion'
   | 'gate_signatory'
-  | 'plan_baseline';
+  | 'plan_baseline'
+  | 'service';
 
 export interface WriteTarget {
   /** The mutation, e.g. updateChecklistItem. */

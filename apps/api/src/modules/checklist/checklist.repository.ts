@@ -208,7 +208,15 @@ export async function dependentsOf(
 
 export type ChecklistItemPatch = Pick<
   Updateable<ChecklistItemTable>,
-  'status' | 'owner_user_id' | 'owner_org' | 'due_date' | 'evidence' | 'duration_days' | 'sign_off_role' | 'forecast_date'
+  | 'status'
+  | 'owner_user_id'
+  | 'owner_org'
+  | 'due_date'
+  | 'due_offset_days'
+  | 'evidence'
+  | 'duration_days'
+  | 'sign_off_role'
+  | 'forecast_date'
 >;
 
 /**

@@ -73,6 +73,9 @@ export async function updateChecklistItem(
   }
   if (changes.dueDate !== undefined) {
     patch.due_date = changes.dueDate === null ? null : requireDate('dueDate', changes.dueDate);
+    // A date moved by hand is that date: the item is no longer dated from the transfer day (what-if keeps it).
+    const current = (await checklistItemsByIds(db, [changes.id]))[0];
+    if (current && current.due_date !== patch.due_date) patch.due_offset_days = null;
   }
   if (changes.forecastDate !== undefined) {
     patch.forecast_date =

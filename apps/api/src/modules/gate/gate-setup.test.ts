@@ -23,7 +23,7 @@ interface GateData {
   name: string;
   decisionDue: string;
   version: number;
-  outcome: 'GO' | 'NO_GO';
+  outcome: 'GO' | 'OPEN' | 'NO_GO';
   outcomeReasons: string[];
   snapshot: string;
   snapshotSha256: string;
@@ -161,7 +161,7 @@ describe('setting up the go/no-go gate', () => {
       __typename: 'Gate',
       name: 'Go/no-go: Testshire',
       decisionDue: '2024-09-20',
-      outcome: 'NO_GO',
+      outcome: 'OPEN',
       outcomeReasons: ['The gate has no criteria.', 'The gate has no required signatories.'],
     });
     expect(await rowCount('gate')).toBe(gates + 1);
@@ -469,7 +469,7 @@ describe('setting up the go/no-go gate', () => {
       owner: 'PMO',
     });
     expect(next).toMatchObject({ position: 2, status: 'PENDING' });
-    expect((await gateOf(otherProgrammeId)).outcome).toBe('NO_GO');
+    expect((await gateOf(otherProgrammeId)).outcome).toBe('OPEN');
   });
 
   it('refuses to remove a criterion that has evidence, which its history keeps', async () => {

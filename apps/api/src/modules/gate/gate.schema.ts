@@ -64,10 +64,10 @@ builder.objectType(SignOffRefusedError, {
 });
 
 const decisionOf = createContextCache((_ctx: Context) => new Map<string, ReturnType<typeof decideGate>>());
-const decision = (ctx: Context, gateId: string) => {
+const decision = (ctx: Context, gate: Gate) => {
   const cache = decisionOf(ctx);
-  let d = cache.get(gateId);
-  if (!d) cache.set(gateId, (d = decideGate(ctx.db, gateId)));
+  let d = cache.get(gate.id);
+  if (!d) cache.set(gate.id, (d = decideGate(ctx.db, gate, ctx.today)));
   return d;
 };
 const snapshotOf = createContextCache((_ctx: Context) => new Map<string, Promise<string>>());
@@ -252,12 +252,13 @@ export const GateRef = builder.loadableNode('Gate', {
     programme: t.field({ type: ProgrammeRef, resolve: (g) => g.programme_id }),
     outcome: t.field({
       type: GateOutcomeEnum,
-      resolve: async (g, _a, ctx) => (await decision(ctx, g.id)).outcome,
+      resolve: async (g, _a, ctx) => (await decision(ctx, g)).outcome,
     }),
     outcomeReasons: t.stringList({
       description:
-        'Why it is NO_GO: each criterion open or failed and each sign-off missing (role titles, never names).',
-      resolve: async (g, _a, ctx) => (await decision(ctx, g.id)).reasons,
+        'Why it is not GO (what is outstanding while OPEN): the decision date passed, each criterion open or failed and ' +
+        'each sign-off missing (role titles, never names).',
+      resolve: async (g, _a, ctx) => (await decision(ctx, g)).reasons,
     }),
     outcomeRule: t.string({
       description: 'The rule that decides the outcome, in a sentence.',
@@ -411,7 +412,7 @@ builder.mutationField('signGate', (t) =>
   t.field({
     type: GateSignOffRef,
     description:
-      'Signs the gate as its named signatory, recording exactly what they saw. Allowed while criteria are open: the outcome stays NO_GO until every criterion is met.',
+      'Signs the gate as its named signatory, recording exactly what they saw. Allowed while criteria are open: the outcome is not GO until every criterion is met.',
     authScopes: scopesFor('Mutation.signGate'),
     errors: {
       types: [ValidationError, SignOffRefusedError],

@@ -96,8 +96,13 @@ export async function gateSnapshotText(db: Kysely<Database>, gate: Gate, today: 
   return canonicalJson(await gateSnapshot(db, gate, today));
 }
 
-/** GO or NO_GO, with reasons, from the gate's criteria and its signatories' current sign-offs. */
-export async function decideGate(db: Kysely<Database>, gateId: string): Promise<GateDecision> {
+/** GO, OPEN or NO_GO, with reasons, from the gate's criteria, its signatories' current sign-offs and its decision date. */
+export async function decideGate(
+  db: Kysely<Database>,
+  gate: Pick<Gate, 'id' | 'decision_due'>,
+  today: string,
+): Promise<GateDecision> {
+  const gateId = gate.id;
   const [criteria, signatories, signOffs] = await Promise.all([
     criteriaByGateIds(db, [gateId]),
     signatoriesByGateIds(db, [gateId]),
@@ -115,6 +120,7 @@ export async function decideGate(db: Kysely<Database>, gateId: string): Promise<
   return gateOutcome(
     criteria.map((c) => ({ title: c.title, status: c.status })),
     signatories.map((s) => ({ roleTitle: s.role_title, signed: signed.has(s.id) })),
+    { decisionDue: gate.decision_due, today },
   );
 }
 

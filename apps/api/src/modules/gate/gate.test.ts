@@ -20,7 +20,7 @@ interface GateData {
   id: string;
   name: string;
   decisionDue: string;
-  outcome: 'GO' | 'NO_GO';
+  outcome: 'GO' | 'OPEN' | 'NO_GO';
   outcomeReasons: string[];
   snapshot: string;
   snapshotSha256: string;
@@ -91,7 +91,7 @@ describe('the go/no-go gate', () => {
   }
   const signatory = (g: GateData, email: string) => g.signatories.find((s) => s.user.email === email)!;
 
-  it('is seeded with the 6.6 criteria and four signatories, nothing signed, NO_GO; a viewer reads it all', async () => {
+  it('is seeded with the 6.6 criteria and four signatories, nothing signed, OPEN (five weeks before its decision date, nothing failed); a viewer reads it all', async () => {
     const g = await gate();
     expect(g.name).toBe('Go/no-go: 1 April 2023');
     expect(g.criteria).toHaveLength(14);
@@ -103,7 +103,7 @@ describe('the go/no-go gate', () => {
       'Trust chief executive',
     ]);
     expect(g.signOffs).toEqual([]);
-    expect(g.outcome).toBe('NO_GO');
+    expect(g.outcome).toBe('OPEN');
     expect(g.outcomeReasons).toHaveLength(14 + 4);
     // The snapshot is what would be signed, and its hash is its SHA-256.
     expect(createHash('sha256').update(g.snapshot).digest('hex')).toBe(g.snapshotSha256);
@@ -164,6 +164,25 @@ describe('the go/no-go gate', () => {
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('is NO-GO once a criterion fails, before its decision date too, and OPEN again when it is pending', async () => {
+    const c = (await gate()).criteria[1]!;
+    const failed = await api.gql<{ updateGateCriterion: { version: number } }>(
+      JUDGE,
+      { input: { id: c.id, expectedVersion: c.version, status: 'FAIL' } },
+      tokens.ADMIN,
+    );
+    let g = await gate();
+    expect(g.outcome).toBe('NO_GO');
+    expect(g.outcomeReasons).toContain(`Criterion “${c.title}” has failed.`);
+    await api.gql(
+      JUDGE,
+      { input: { id: c.id, expectedVersion: failed.data!.updateGateCriterion.version, status: 'PENDING' } },
+      tokens.ADMIN,
+    );
+    g = await gate();
+    expect(g.outcome).toBe('OPEN');
+  });
+
   it('lets only the named signatory sign, on the snapshot they read; the sign-off cannot be edited', async () => {
     const g = await gate(tokens.ADMIN);
     const dcs = signatory(g, 'admin@handover.example');
@@ -184,7 +203,7 @@ describe('the go/no-go gate', () => {
       __typename: 'ValidationError',
       field: 'expectedSnapshotSha256',
     });
-    // The DCS signs what they read, though criteria are pending: recorded, and the gate stays NO_GO.
+    // The DCS signs what they read, though criteria are pending: recorded, and the gate stays OPEN.
     const signed = await api.gql<{ signGate: { __typename: string; id: string; snapshotSha256: string } }>(
       SIGN,
       { input: { signatoryId: dcs.id, expectedSnapshotSha256: g.snapshotSha256 } },
@@ -199,7 +218,7 @@ describe('the go/no-go gate', () => {
     expect(after.signOffs[0]!.snapshot).toBe(g.snapshot);
     expect(after.signOffs[0]!.user.email).toBe('admin@handover.example');
     expect(signatory(after, 'admin@handover.example').currentSignOff?.id).toBe(signed.data!.signGate.id);
-    expect(after.outcome).toBe('NO_GO');
+    expect(after.outcome).toBe('OPEN');
     expect(after.outcomeReasons).not.toContain(
       'No current sign-off from the Director of Children’s Services (DCS).',
     );
@@ -322,7 +341,7 @@ describe('the go/no-go gate', () => {
       );
       expect(res.data!.signGate.__typename, email).toBe('GateSignOff');
       const after = await gate();
-      expect(after.outcome).toBe(i === emails.length - 1 ? 'GO' : 'NO_GO');
+      expect(after.outcome).toBe(i === emails.length - 1 ? 'GO' : 'OPEN');
     }
     const done = await gate();
     expect(done.outcomeReasons).toEqual([]);
@@ -366,6 +385,26 @@ describe('the go/no-go gate', () => {
       token,
     );
     expect(people.errors?.[0]?.message).toMatch(/signatories/);
+  });
+});
+
+describe('the gate after its decision date', () => {
+  it('is NO-GO once the decision date has passed unmet, saying so', async () => {
+    // The demo gate decides on 24 March 2023; the day after, nothing judged, it is NO-GO.
+    const api = await startTestApi({ today: '2023-03-25' });
+    try {
+      const res = await api.gql<{ programme: { gate: GateData } }>(
+        GATE,
+        { id: await api.programmeId() },
+        await api.login('VIEWER'),
+      );
+      expect(res.data!.programme.gate.outcome).toBe('NO_GO');
+      expect(res.data!.programme.gate.outcomeReasons[0]).toBe(
+        'The decision date, 24 March 2023, has passed with the gate not met.',
+      );
+    } finally {
+      await api.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@ export interface MilestoneFilter {
   critical?: boolean | null;
   rags?: readonly Rag[] | null;
   serviceIds?: readonly string[] | null;
-  /** Only milestones whose forecast (or baseline) falls from this date... */
+  /** Only milestones whose forecast (or planned date) falls from this date... */
   from?: string | null;
   /** ...to this date, inclusive. */
   to?: string | null;

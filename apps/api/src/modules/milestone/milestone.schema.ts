@@ -43,13 +43,17 @@ export const MilestoneRef = builder.loadableNode('Milestone', {
     programme: t.field({ type: ProgrammeRef, resolve: (m) => m.programme_id }),
     workstream: t.field({ type: WorkstreamRef, nullable: true, resolve: (m) => m.workstream_id }),
     service: t.field({ type: ServiceRef, nullable: true, resolve: (m) => m.service_id }),
-    baselineDate: t.expose('baseline_date', { type: 'Date' }),
+    plannedDate: t.expose('baseline_date', {
+      type: 'Date',
+      description:
+        'The date planned for it when it was set. (A "baseline" is only a saved plan baseline: Programme.baselines.)',
+    }),
     forecastDate: t.expose('forecast_date', { type: 'Date', nullable: true }),
     actualDate: t.expose('actual_date', { type: 'Date', nullable: true }),
     slippageDays: t.int({
       nullable: true,
       description:
-        'Days later than baseline (actual, else forecast); negative when early; null with neither.',
+        'Days later than its planned date (actual, else forecast); negative when early; null with neither.',
       resolve: (m) => slippageDays(m),
     }),
     rag: t.field({ type: RagEnum, resolve: (m) => m.rag }),
@@ -92,7 +96,7 @@ const MilestoneFilterInput = builder.inputType('MilestoneFilter', {
     from: t.field({
       type: 'Date',
       required: false,
-      description: 'Due (actual, forecast or baseline) on or after.',
+      description: 'Due (actual, else forecast, else planned date) on or after.',
     }),
     to: t.field({ type: 'Date', required: false, description: 'Due on or before.' }),
     achieved: t.boolean({ required: false, description: 'true: achieved (actual date set); false: still to come.' }),
@@ -107,7 +111,7 @@ builder.objectField(ProgrammeRef, 'milestones', (t) =>
   t.connection(
     {
       type: MilestoneRef,
-      description: 'Milestones by baseline date.',
+      description: 'Milestones by planned date.',
       args: { filter: t.arg({ type: MilestoneFilterInput, required: false }) },
       resolve: async (programme, args, ctx) => {
         const f = args.filter ?? {};

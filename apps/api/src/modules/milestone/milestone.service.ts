@@ -7,7 +7,7 @@ import { requireDate, requireVersion } from '../common/validate.ts';
 import { userExists } from '../checklist/checklist.repository.ts';
 import { milestonesByIds, updateMilestoneIfVersion } from './milestone.repository.ts';
 
-/** Days the milestone is (or was) later than its baseline: actual, else forecast; negative when early. */
+/** Days the milestone is (or was) later than its planned date: actual, else forecast; negative when early. */
 export function slippageDays(
   m: Pick<Milestone, 'baseline_date' | 'forecast_date' | 'actual_date'>,
 ): number | null {

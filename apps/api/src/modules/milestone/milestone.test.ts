@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from '../../test/harness.ts';
 interface MilestoneNode {
   id: string;
   name: string;
-  baselineDate: string;
+  plannedDate: string;
   forecastDate: string | null;
   actualDate: string | null;
   slippageDays: number | null;
@@ -22,7 +22,7 @@ interface Result extends Partial<MilestoneNode> {
   conflict?: { forecastDate: string | null; version: number };
 }
 
-const FIELDS = 'id name baselineDate forecastDate actualDate slippageDays rag critical version';
+const FIELDS = 'id name plannedDate forecastDate actualDate slippageDays rag critical version';
 
 const LIST = `query ($id: ID!, $filter: MilestoneFilter) {
   programme(id: $id) {
@@ -95,7 +95,7 @@ describe('milestones', () => {
       expect(totalCount).toBe(all.length);
       expect(nodes).toHaveLength(all.length);
       expect(nodes.map((m) => rowId(m.id)).sort()).toEqual(all.map((r) => r.id).sort());
-      const baselines = nodes.map((m) => m.baselineDate);
+      const baselines = nodes.map((m) => m.plannedDate);
       expect(baselines).toEqual([...baselines].sort());
     });
 
@@ -177,7 +177,7 @@ describe('milestones', () => {
         forecastDate: '2023-05-05',
         actualDate: null,
         rag: m.rag,
-        slippageDays: daysBetween(m.baselineDate, '2023-05-05'),
+        slippageDays: daysBetween(m.plannedDate, '2023-05-05'),
         version: m.version + 1,
       });
       expect(await row(m.id)).toMatchObject({ forecast_date: '2023-05-05', version: m.version + 1 });
@@ -191,7 +191,7 @@ describe('milestones', () => {
         __typename: 'Milestone',
         actualDate: '2023-02-14',
         rag: 'BLUE',
-        slippageDays: daysBetween(m.baselineDate, '2023-02-14'),
+        slippageDays: daysBetween(m.plannedDate, '2023-02-14'),
         version: m.version + 1,
       });
       expect(await row(m.id)).toMatchObject({ actual_date: '2023-02-14', rag: 'BLUE' });
@@ -281,10 +281,10 @@ describe('milestones due soon', () => {
   it('lists the ones still to come within the next days, by the API’s today', async () => {
     const res = await api.gql<{
       today: string;
-      programme: { milestones: { edges: { node: { baselineDate: string; forecastDate: string | null; actualDate: string | null } }[] } };
+      programme: { milestones: { edges: { node: { plannedDate: string; forecastDate: string | null; actualDate: string | null } }[] } };
     }>(
       `query ($id: ID!) { today programme(id: $id) { milestones(first: 100, filter: { dueWithinDays: 30, achieved: false }) {
-        edges { node { baselineDate forecastDate actualDate } } } } }`,
+        edges { node { plannedDate forecastDate actualDate } } } } }`,
       { id: await api.programmeId() },
       await api.login('VIEWER'),
     );
@@ -293,7 +293,7 @@ describe('milestones due soon', () => {
     const nodes = res.data!.programme.milestones.edges.map((e) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     for (const m of nodes) {
-      const due = m.forecastDate ?? m.baselineDate;
+      const due = m.forecastDate ?? m.plannedDate;
       expect(m.actualDate).toBeNull();
       expect(due >= '2023-02-15' && due <= '2023-03-17').toBe(true);
     }

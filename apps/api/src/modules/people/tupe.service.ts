@@ -34,6 +34,7 @@ import type { Viewer } from '../../context.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { recordAudit, type AuditEventInput } from '../audit/audit.service.ts';
 import { conflict } from '../common/concurrency.ts';
+import { transferServicesOfProgramme } from '../service/service.service.ts';
 import { optionalText, requireDate, requireText, requireVersion } from '../common/validate.ts';
 import {
   employeeIdsWithStatus,
@@ -434,8 +435,9 @@ export interface TransferOptions {
 /**
  * At or after the programme's transfer instant (judged at `clock.instant`; `clock.now` is when the run
  * is recorded), in one transaction: every employee IN_SCOPE_ASSIGNED
- * becomes TRANSFERRED (transferred_at = the instant), a transfer_run row keeps the counts, and the audit
- * trail an event per employee and one for the run (counts only). Anything thrown rolls all of it back.
+ * becomes TRANSFERRED (transferred_at = the instant), so does every service that transfers (its transfer
+ * status), a transfer_run row keeps the counts, and the audit trail an event per employee and service
+ * and one for the run (counts only). Anything thrown rolls all of it back.
  * Run again with nobody left assigned, it changes nothing and says so.
  */
 export async function runTransfer(
@@ -457,6 +459,21 @@ export async function runTransfer(
       throw new ValidationError(
         'programmeId',
         `the transfer can run only at or after its instant, ${ukInstant(programme.transfer_at)}`,
+      );
+    }
+    // Every service that transfers is TRANSFERRED from the instant (domain statusAfterTransfer), audited.
+    const services = await transferServicesOfProgramme(trx, programme.id, now);
+    if (services.length > 0) {
+      await recordAudit(
+        { db: trx, viewer: scope.viewer, requestId: scope.requestId },
+        services.map((s) => ({
+          kind: 'WRITE' as const,
+          operation: 'runTransfer',
+          entityType: 'Service',
+          entityId: s.id,
+          fields: ['transfer_status'],
+          versionAfter: s.version,
+        })),
       );
     }
     const skipped = Object.fromEntries(TRANSFER_SKIPS.map((k) => [k, 0])) as SkipCounts;

@@ -3,7 +3,17 @@
  * baselines with slippage. Staff only: not in the partner schema.
  */
 import type { PlanBaseline } from '@handover/db';
-import { londonDate, type CriticalPath, type LateMilestone, type ScheduledItem } from '@handover/domain';
+import {
+  TUPE_DUE_SOON_DAYS,
+  londonDate,
+  transferInstant,
+  type CriticalPath,
+  type LateMilestone,
+  type ScheduledItem,
+} from '@handover/domain';
+import { gatesByProgrammeIds } from '../gate/gate.repository.ts';
+import { TupeTimelineStepRef } from '../tupe-timeline/tupe-timeline.schema.ts';
+import { programmeTimeline } from '../tupe-timeline/tupe-timeline.service.ts';
 import { scopesFor } from '../../access/scopes.ts';
 import { builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
@@ -100,13 +110,13 @@ const LateMilestoneRef = builder.objectRef<LateMilestone>('LateMilestone').imple
     'A milestone the plan makes late: the open items of its workstream (and service) due by it finish after it.',
   fields: (t) => ({
     milestone: t.field({ type: MilestoneRef, resolve: (m) => m.id }),
-    date: t.expose('date', { type: 'Date', description: 'Its forecast date, else its baseline date.' }),
+    date: t.expose('date', { type: 'Date', description: 'Its forecast date, else its planned date.' }),
     projectedDate: t.expose('projectedDate', { type: 'Date' }),
     daysLate: t.exposeInt('daysLate', { description: 'Calendar days.' }),
   }),
 });
 
-const WhatIfRef = builder.objectRef<WhatIfResult>('WhatIf').implement({
+const WhatIfRef = builder.objectRef<WhatIfResult & { programmeId: string }>('WhatIf').implement({
   description: 'The plan as it would be with another transfer date and forecasts. Nothing is saved.',
   fields: (t) => ({
     transferDate: t.expose('transferDate', { type: 'Date' }),
@@ -118,6 +128,34 @@ const WhatIfRef = builder.objectRef<WhatIfResult>('WhatIf').implement({
       resolve: (w) => w.lateItems,
     }),
     lateMilestones: t.field({ type: [LateMilestoneRef], resolve: (w) => w.lateMilestones }),
+    redatedItems: t.exposeInt('redatedItems', {
+      description:
+        'How many items were re-dated by their offset from the transfer day (made from a template or the demo seed); ' +
+        'items dated by hand keep their dates.',
+    }),
+    eliDueDate: t.expose('eliDueDate', {
+      type: 'Date',
+      description: 'The statutory ELI due date for this transfer date (28 days before).',
+    }),
+    gateDecisionDue: t.expose('gateDecisionDue', {
+      type: 'Date',
+      nullable: true,
+      description: 'The go/no-go decision date moved with the transfer date; null without a gate.',
+    }),
+    tupeTimeline: t.field({
+      type: [TupeTimelineStepRef],
+      description:
+        'The TUPE timeline for this transfer date, as it would stand today: a step OVERDUE is one this date makes late.',
+      resolve: async (w, _args, ctx) => {
+        const programme = await ProgrammeRef.getDataloader(ctx).load(w.programmeId);
+        return programmeTimeline(
+          ctx.db,
+          { ...programme, transfer_at: transferInstant(w.transferDate) },
+          ctx.today,
+          TUPE_DUE_SOON_DAYS,
+        );
+      },
+    }),
   }),
 });
 
@@ -145,8 +183,9 @@ builder.objectFields(ProgrammeRef, (t) => ({
       transferDate: t.arg({ type: 'Date', required: true }),
       forecasts: t.arg({ type: [WhatIfForecastInput], required: false }),
     },
-    resolve: async (p, args, ctx) =>
-      whatIf(
+    resolve: async (p, args, ctx) => ({
+      programmeId: p.id,
+      ...whatIf(
         await programmeGraph(ctx).load(p.id),
         await milestonesByProgrammeId(ctx.db, p.id),
         ctx.today,
@@ -156,12 +195,17 @@ builder.objectFields(ProgrammeRef, (t) => ({
           forecastDate: f.forecastDate,
           field: `forecasts[${i}]`,
         })),
+        {
+          currentTransferDay: londonDate(p.transfer_at),
+          gateDecisionDue: (await gatesByProgrammeIds(ctx.db, [p.id]))[0]?.decision_due ?? null,
+        },
       ),
+    }),
   }),
 }));
 
 const ItemSlippageRef = builder.objectRef<Slippage>('ItemSlippage').implement({
-  description: 'An item’s date (forecast, else due) in the baseline and now, and the calendar days between.',
+  description: 'An item’s date (forecast, else due) in the saved baseline and now, and the calendar days between.',
   fields: (t) => ({
     item: t.field({ type: ChecklistItemRef, resolve: (s) => s.id }),
     baselineDate: t.expose('baselineDate', { type: 'Date', nullable: true }),
@@ -172,7 +216,7 @@ const ItemSlippageRef = builder.objectRef<Slippage>('ItemSlippage').implement({
 
 const MilestoneSlippageRef = builder.objectRef<Slippage>('MilestoneSlippage').implement({
   description:
-    'A milestone’s date (actual, else forecast, else baseline) in the baseline and now, and the calendar days between.',
+    'A milestone’s date (actual, else forecast, else planned) in the saved baseline and now, and the calendar days between.',
   fields: (t) => ({
     milestone: t.field({ type: MilestoneRef, resolve: (s) => s.id }),
     baselineDate: t.expose('baselineDate', { type: 'Date', nullable: true }),

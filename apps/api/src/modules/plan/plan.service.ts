@@ -6,6 +6,10 @@ import type { Database, Milestone, PlanBaseline } from '@handover/db';
 import {
   criticalPath,
   daysSlipped,
+  dueDateForTransfer,
+  eliDueDate,
+  movedWithTransfer,
+  transferInstant,
   isChecklistItemOpen,
   isIsoDate,
   lateMilestones,
@@ -25,9 +29,14 @@ import {
   type BaselineMilestoneRow,
 } from './plan.repository.ts';
 
+/**
+ * The plan's items. With `transferDay` (a what-if), an item dated from the transfer day is
+ * re-dated by its offset (domain dueDateForTransfer); without, each keeps its due date.
+ */
 export function toPlanItems(
   rows: readonly PlanItemRow[],
   forecasts?: ReadonlyMap<string, string>,
+  transferDay?: string,
 ): PlanItem[] {
   return rows.map((r) => ({
     id: r.id,
@@ -35,7 +44,9 @@ export function toPlanItems(
     title: r.title,
     durationDays: r.duration_days,
     open: isChecklistItemOpen(r.status),
-    dueDate: r.due_date,
+    dueDate: transferDay
+      ? dueDateForTransfer({ dueDate: r.due_date, dueOffsetDays: r.due_offset_days }, transferDay)
+      : r.due_date,
     forecastDate: forecasts?.has(r.id) ? forecasts.get(r.id)! : r.forecast_date,
     dependsOn: r.depends_on,
   }));
@@ -61,6 +72,18 @@ export interface WhatIfResult {
   plan: CriticalPath;
   lateItems: ScheduledItem[];
   lateMilestones: LateMilestone[];
+  /** How many items were re-dated from the transfer day (made from a template or the demo seed). */
+  redatedItems: number;
+  /** ELI's statutory due date for that transfer day (28 days before). */
+  eliDueDate: string;
+  /** The gate's decision date moved with the transfer day; null without a gate. */
+  gateDecisionDue: string | null;
+}
+
+/** What the what-if moves besides the items: the gate's decision date, as it is now and the transfer day now. */
+export interface WhatIfContext {
+  currentTransferDay: string;
+  gateDecisionDue: string | null;
 }
 
 /**
@@ -73,6 +96,7 @@ export function whatIf(
   today: string,
   transferDate: string,
   forecasts: readonly WhatIfForecast[],
+  context: WhatIfContext,
 ): WhatIfResult {
   if (!isIsoDate(transferDate)) throw new ValidationError('transferDate', 'is not a date (YYYY-MM-DD)');
   if (transferDate <= today) throw new ValidationError('transferDate', `must be after today (${today})`);
@@ -86,10 +110,15 @@ export function whatIf(
     if (given.has(f.itemId)) throw new ValidationError(`${f.field}.itemId`, 'is given twice');
     given.set(f.itemId, f.forecastDate);
   }
-  const plan = criticalPath(toPlanItems(rows, given), today, transferDate);
+  const plan = criticalPath(toPlanItems(rows, given, transferDate), today, transferDate);
   return {
     transferDate,
     plan,
+    redatedItems: rows.filter((r) => r.due_offset_days !== null).length,
+    eliDueDate: eliDueDate(transferInstant(transferDate)),
+    gateDecisionDue: context.gateDecisionDue
+      ? movedWithTransfer(context.gateDecisionDue, context.currentTransferDay, transferDate)
+      : null,
     lateItems: plan.items
       .filter((i) => i.daysLate > 0)
       .sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref)),
@@ -100,7 +129,7 @@ export function whatIf(
         name: m.name,
         workstreamId: m.workstream_id,
         serviceId: m.service_id,
-        baselineDate: m.baseline_date,
+        plannedDate: m.baseline_date,
         forecastDate: m.forecast_date,
         actualDate: m.actual_date,
       })),

@@ -295,6 +295,49 @@ describe('the plan: dependencies, critical path, what-if, baselines', () => {
     expect(past.errors?.[0]?.message).toBe('transferDate: must be after today (2023-02-15)');
   });
 
+  it('gives each transfer date its own answer on the demo: items re-dated by their offsets, ELI, the gate, TUPE', async () => {
+    const ask = async (date: string) => {
+      const res = await api.gql<{
+        programme: {
+          whatIf: {
+            lateItems: { item: { ref: string } }[];
+            lateMilestones: { milestone: { name: string } }[];
+            redatedItems: number;
+            eliDueDate: string;
+            gateDecisionDue: string;
+            tupeTimeline: { step: string; dueDate: string; state: string }[];
+          };
+        };
+      }>(
+        `query ($id: ID!, $date: Date!) { programme(id: $id) { whatIf(transferDate: $date) {
+          lateItems { item { ref } } lateMilestones { milestone { name } } redatedItems eliDueDate gateDecisionDue
+          tupeTimeline { step dueDate state } } } }`,
+        { id: programmeId, date },
+        admin,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.programme.whatIf;
+    };
+    const [early, planned, later] = await Promise.all([ask('2023-03-18'), ask('2023-04-01'), ask('2023-04-15')]);
+    // Every seeded item is dated from the transfer day.
+    expect(planned.redatedItems).toBeGreaterThan(250);
+    // Earlier means more late, later fewer: three different answers.
+    expect(early.lateItems.length).toBeGreaterThan(planned.lateItems.length);
+    expect(planned.lateItems.length).toBeGreaterThan(later.lateItems.length);
+    expect(early.lateMilestones.length).toBeGreaterThanOrEqual(planned.lateMilestones.length);
+    expect([early.eliDueDate, planned.eliDueDate, later.eliDueDate]).toEqual(['2023-02-18', '2023-03-04', '2023-03-18']);
+    expect([early.gateDecisionDue, planned.gateDecisionDue, later.gateDecisionDue]).toEqual([
+      '2023-03-10',
+      '2023-03-24',
+      '2023-04-07',
+    ]);
+    const eli = (w: typeof early) => w.tupeTimeline.find((s) => s.step === 'ELI_SENT')!;
+    expect(eli(early)).toMatchObject({ dueDate: '2023-02-18' });
+    expect(eli(later)).toMatchObject({ dueDate: '2023-03-18' });
+    const overdue = (w: typeof early) => w.tupeTimeline.filter((s) => s.state === 'OVERDUE').length;
+    expect(overdue(early)).toBeGreaterThanOrEqual(overdue(later));
+  });
+
   it('saves a baseline and measures slippage against it', async () => {
     const save = (name: string, token = admin) =>
       api.gql<{ saveBaseline: Record<string, unknown> }>(

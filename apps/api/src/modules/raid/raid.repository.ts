@@ -11,6 +11,9 @@ export interface RaidFilter {
   bandRanges?: readonly RiskBandRange[] | null;
   workstreamIds?: readonly string[] | null;
   search?: string | null;
+  /** The current rating's likelihood and impact (a heat-map cell), each 1-5. */
+  likelihood?: number | null;
+  impact?: number | null;
 }
 
 /** The score that bands an item: residual when assessed, else inherent (as in the domain rule). */
@@ -36,6 +39,13 @@ function filtered(
         ),
       ),
     );
+  }
+  // The current rating is the residual one when assessed, else the inherent one (domain currentRating).
+  if (typeof filter.likelihood === 'number') {
+    q = q.where(sql<number>`coalesce(residual_likelihood, inherent_likelihood)`, '=', filter.likelihood);
+  }
+  if (typeof filter.impact === 'number') {
+    q = q.where(sql<number>`case when residual_likelihood is not null then residual_impact else inherent_impact end`, '=', filter.impact);
   }
   const search = filter.search?.trim();
   if (search) {
@@ -142,4 +152,31 @@ export async function organisationExists(db: Kysely<Database>, id: string): Prom
   return (
     (await db.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
   );
+}
+
+export interface HeatMapRow {
+  type: RaidType;
+  status: RaidStatus;
+  inherent_likelihood: number | null;
+  inherent_impact: number | null;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+}
+
+/** The type, status and ratings of every item the filter matches (what the heat map counts), in one statement. */
+export async function heatMapRows(
+  db: Kysely<Database>,
+  programmeId: string,
+  filter: RaidFilter,
+): Promise<HeatMapRow[]> {
+  return filtered(db, programmeId, filter)
+    .select([
+      'type',
+      'status',
+      'inherent_likelihood',
+      'inherent_impact',
+      'residual_likelihood',
+      'residual_impact',
+    ])
+    .execute();
 }

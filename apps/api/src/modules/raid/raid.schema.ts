@@ -3,10 +3,21 @@ import {
   RAID_RESPONSES,
   RAID_STATUSES,
   RAID_TYPES,
+  HEAT_MAP_RAID_TYPES,
+  HEAT_MAP_RULE,
+  OPEN_RAID_STATUSES,
   bandRange,
+  isRaidItemOpen,
+  isValidRating,
   riskBand,
+  riskHeatMap,
   riskScore,
+  type RaidStatus,
+  type RaidType,
   type RiskBand,
+  type RiskBandRange,
+  type RiskHeatMap,
+  type RiskHeatMapCell,
   type RiskScoreInput,
 } from '@handover/domain';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
@@ -24,7 +35,13 @@ import {
   withTotalCount,
 } from '../common/common.schema.ts';
 import { OrganisationRef, ProgrammeRef, RiskBandEnum } from '../programme/programme.schema.ts';
-import { countRaidItems, listRaidItems, raidItemsByIds, type RaidFilter } from './raid.repository.ts';
+import {
+  countRaidItems,
+  heatMapRows,
+  listRaidItems,
+  raidItemsByIds,
+  type RaidFilter,
+} from './raid.repository.ts';
 import { closeRaidItem, createRaidItem, updateRaidItem } from './raid.service.ts';
 import {
   assertMayEditRow,
@@ -128,8 +145,46 @@ const RaidFilterInput = builder.inputType('RaidItemFilter', {
     bands: t.field({ type: [RiskBandEnum], required: false, description: 'By the current score’s band.' }),
     workstreamIds: t.idList({ required: false }),
     search: t.string({ required: false }),
+    likelihood: t.int({
+      required: false,
+      description: 'By the current rating’s likelihood (1-5): with impact, one cell of the heat map.',
+    }),
+    impact: t.int({ required: false, description: 'By the current rating’s impact (1-5).' }),
   }),
 });
+
+type RaidFilterArgs = {
+  types?: readonly RaidType[] | null;
+  statuses?: readonly RaidStatus[] | null;
+  bands?: readonly RiskBand[] | null;
+  workstreamIds?: readonly (string | number)[] | null;
+  search?: string | null;
+  likelihood?: number | null;
+  impact?: number | null;
+};
+
+/** The API's RaidItemFilter as the repository's, checked: a rating outside 1-5 is refused, naming it. */
+function toRaidFilter(f: RaidFilterArgs, programme: { risk_bands: readonly RiskBandRange[] }): RaidFilter {
+  for (const field of ['likelihood', 'impact'] as const) {
+    const v = f[field];
+    if (typeof v === 'number' && !isValidRating(v)) {
+      throw new ValidationError(`filter.${field}`, 'must be a whole number from 1 to 5');
+    }
+  }
+  return {
+    types: f.types,
+    statuses: f.statuses,
+    search: f.search,
+    likelihood: f.likelihood,
+    impact: f.impact,
+    workstreamIds: f.workstreamIds?.map((id, i) =>
+      decodeId(String(id), 'Workstream', `filter.workstreamIds[${i}]`),
+    ),
+    bandRanges: f.bands?.length
+      ? f.bands.flatMap((b: RiskBand) => bandRange(b, programme.risk_bands) ?? [])
+      : null,
+  };
+}
 
 builder.objectField(ProgrammeRef, 'raidItems', (t) =>
   t.connection(
@@ -138,18 +193,7 @@ builder.objectField(ProgrammeRef, 'raidItems', (t) =>
       description: 'The RAID log, highest current score first.',
       args: { filter: t.arg({ type: RaidFilterInput, required: false }) },
       resolve: async (programme, args, ctx) => {
-        const f = args.filter ?? {};
-        const filter: RaidFilter = {
-          types: f.types,
-          statuses: f.statuses,
-          search: f.search,
-          workstreamIds: f.workstreamIds?.map((id, i) =>
-            decodeId(id, 'Workstream', `filter.workstreamIds[${i}]`),
-          ),
-          bandRanges: f.bands?.length
-            ? f.bands.flatMap((b: RiskBand) => bandRange(b, programme.risk_bands) ?? [])
-            : null,
-        };
+        const filter = toRaidFilter(args.filter ?? {}, programme);
         return {
           ...(await resolveOffsetConnection({ args, defaultSize: 50, maxSize: MAX_PAGE_SIZE }, (page) =>
             listRaidItems(ctx.db, programme.id, filter, page),
@@ -160,6 +204,95 @@ builder.objectField(ProgrammeRef, 'raidItems', (t) =>
     },
     withTotalCount,
   ),
+);
+
+const RiskHeatMapCellRef = builder.objectRef<RiskHeatMapCell>('RiskHeatMapCell').implement({
+  description: 'One cell of the 5x5 heat map: the open risks and issues whose current rating is this.',
+  fields: (t) => ({
+    likelihood: t.exposeInt('likelihood'),
+    impact: t.exposeInt('impact'),
+    score: t.exposeInt('score'),
+    band: t.field({ type: RiskBandEnum, resolve: (c) => c.band }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+type HeatMapShape = RiskHeatMap & { programmeId: string; filter: RaidFilter | null };
+
+const RiskHeatMapRef = builder.objectRef<HeatMapShape>('RiskHeatMap').implement({
+  description: HEAT_MAP_RULE,
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'Open risks and issues counted, scored or not.' }),
+    unscored: t.exposeInt('unscored', { description: 'Of those, how many have no score yet (in no cell).' }),
+    types: t.field({
+      type: [RaidTypeEnum],
+      description: 'The RAID types it counts (to list what a cell counts: raidItems with these types).',
+      resolve: () => [...HEAT_MAP_RAID_TYPES],
+    }),
+    statuses: t.field({
+      type: [RaidStatusEnum],
+      description: 'The statuses that count as open.',
+      resolve: () => [...OPEN_RAID_STATUSES],
+    }),
+    rule: t.string({ description: 'What it counts, in a sentence.', resolve: () => HEAT_MAP_RULE }),
+    cells: t.field({
+      type: [RiskHeatMapCellRef],
+      description: '25 cells: likelihood 5 (almost certain) first, then impact 1 to 5 within each.',
+      resolve: (m) => m.cells,
+    }),
+    top: t.field({
+      type: [RaidItemRef],
+      description: 'The items it counts with the highest current scores (then by reference), at most `first`.',
+      args: { first: t.arg.int({ required: false, defaultValue: 5 }) },
+      resolve: (m, args, ctx) => {
+        const first = args.first ?? 5;
+        if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+          throw new ValidationError('first', `must be from 0 to ${MAX_PAGE_SIZE}`);
+        }
+        return m.filter && first > 0
+          ? listRaidItems(ctx.db, m.programmeId, m.filter, { limit: first, offset: 0 })
+          : [];
+      },
+    }),
+  }),
+});
+
+builder.objectField(ProgrammeRef, 'riskHeatMap', (t) =>
+  t.field({
+    type: RiskHeatMapRef,
+    authScopes: scopesFor('Programme.riskHeatMap'),
+    description:
+      'The risk heat map: ' +
+      HEAT_MAP_RULE +
+      ' A filter narrows it further (its types and statuses only within those the map counts).',
+    args: { filter: t.arg({ type: RaidFilterInput, required: false }) },
+    resolve: async (programme, args, ctx) => {
+      const filter = toRaidFilter(args.filter ?? {}, programme);
+      const types = (filter.types?.length ? filter.types : HEAT_MAP_RAID_TYPES).filter((x) =>
+        (HEAT_MAP_RAID_TYPES as readonly RaidType[]).includes(x),
+      );
+      const statuses = (filter.statuses?.length ? filter.statuses : OPEN_RAID_STATUSES).filter(isRaidItemOpen);
+      // A filter that leaves no type or status the map counts: an empty map (not an unfiltered one).
+      const counted = types.length && statuses.length ? { ...filter, types, statuses } : null;
+      const rows = counted ? await heatMapRows(ctx.db, programme.id, counted) : [];
+      const map = riskHeatMap(
+        rows.map((r) => ({
+          type: r.type,
+          status: r.status,
+          inherent:
+            r.inherent_likelihood === null || r.inherent_impact === null
+              ? null
+              : { likelihood: r.inherent_likelihood, impact: r.inherent_impact },
+          residual:
+            r.residual_likelihood === null || r.residual_impact === null
+              ? null
+              : { likelihood: r.residual_likelihood, impact: r.residual_impact },
+        })),
+        programme.risk_bands,
+      );
+      return { ...map, programmeId: programme.id, filter: counted };
+    },
+  }),
 );
 
 const RiskScoreInputRef = builder.inputType('RiskScoreInput', {

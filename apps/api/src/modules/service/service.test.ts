@@ -154,7 +154,7 @@ describe('the service catalogue', () => {
               name: string;
               teams: { id: string; name: string; service: { id: string } }[];
               checklistItems: { ref: string; dueDate: string | null }[];
-              milestones: { name: string; baselineDate: string }[];
+              milestones: { name: string; plannedDate: string }[];
               headcount: { posts: number; employees: number; vacantPosts: number; fte: number };
             };
           }[];
@@ -168,7 +168,7 @@ describe('the service catalogue', () => {
               id name
               teams { id name service { id } }
               checklistItems { ref dueDate }
-              milestones { name baselineDate }
+              milestones { name plannedDate }
               headcount { posts employees vacantPosts fte }
             } }
           }
@@ -200,7 +200,7 @@ describe('the service catalogue', () => {
         .where('service_id', '=', id)
         .execute();
       expect(s.milestones.map((m) => m.name).sort(), s.name).toEqual(milestones.map((m) => m.name).sort());
-      const baselines = s.milestones.map((m) => m.baselineDate);
+      const baselines = s.milestones.map((m) => m.plannedDate);
       expect(baselines).toEqual([...baselines].sort());
 
       const posts = await db

@@ -246,6 +246,8 @@ export async function applyTemplate(
               description: i.description,
               owner_org: i.ownerOrg,
               due_date: templateDueDate(transferDay, i),
+              // Dated from the transfer day: a what-if with another transfer day re-dates it.
+              due_offset_days: i.dueOffsetDays,
               day_one_critical: i.dayOneCritical,
               status: 'NOT_STARTED' as const,
               duration_days: i.durationDays,

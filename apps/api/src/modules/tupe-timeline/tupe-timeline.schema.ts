@@ -29,7 +29,7 @@ export const TupeStepStateEnum = builder.enumType('TupeStepState', {
     'DONE (with its date); OVERDUE: open past its due date; DUE_SOON: open, due within the window; else UPCOMING.',
 });
 
-const TupeTimelineStepRef = builder.objectRef<TimelineStep>('TupeTimelineStep').implement({
+export const TupeTimelineStepRef = builder.objectRef<TimelineStep>('TupeTimelineStep').implement({
   description: 'A deadline counted back from the transfer day, and where it stands today.',
   fields: (t) => ({
     step: t.field({ type: TupeStepEnum, resolve: (s) => s.step }),

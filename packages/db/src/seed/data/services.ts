@@ -1,7 +1,9 @@
 import type { SeedService } from './types.ts';
 
 /**
- * The Bradford service catalogue as it stood on the snapshot date (15 February 2023).
+ * The Bradford service catalogue as it stood on the snapshot date (15 February 2023). A service is
+ * READY only with every day-one critical item of its own closed (packages/domain service.ts), so
+ * only the services with none open are: the seed test checks it.
  * Children's social care, early help and youth justice transfer to the trust; education,
  * SEND, the virtual school, public health and the DCS/lead member roles stay with the council;
  * adoption is delivered regionally by One Adoption West Yorkshire.
@@ -15,7 +17,7 @@ export const services: SeedService[] = [
     description:
       "Bradford's Integrated Front Door takes all contacts and referrals about children, with police, health and education colleagues co-located in the multi-agency safeguarding hub. Transfers to the trust; published phone numbers and referral addresses must keep working through cutover.",
     disposition: 'TRANSFERS',
-    transferStatus: 'READY',
+    transferStatus: 'IN_PROGRESS',
     shadowOffsetDays: -45,
     goLiveOffsetDays: 0,
     teams: [
@@ -31,7 +33,7 @@ export const services: SeedService[] = [
     description:
       'Duty and assessment teams complete single assessments within 45 working days and lead section 47 enquiries arising at the front door. Transfers to the trust with locality teams unchanged on day one.',
     disposition: 'TRANSFERS',
-    transferStatus: 'READY',
+    transferStatus: 'IN_PROGRESS',
     shadowOffsetDays: -45,
     goLiveOffsetDays: 0,
     teams: [
@@ -102,7 +104,7 @@ export const services: SeedService[] = [
     description:
       'Personal advisers and social workers supporting care leavers up to age 25, including Staying Close and accommodation for young people aged 16 and over. Transfers to the trust.',
     disposition: 'TRANSFERS',
-    transferStatus: 'READY',
+    transferStatus: 'IN_PROGRESS',
     shadowOffsetDays: -45,
     goLiveOffsetDays: 0,
     teams: [
@@ -206,7 +208,7 @@ export const services: SeedService[] = [
     description:
       'The multi-agency youth justice service, including court work, out-of-court disposals and prevention. Disposition varies nationally; in Bradford it transfers to the trust, with police, probation and health secondees staying employed by their home agencies.',
     disposition: 'VARIES',
-    transferStatus: 'READY',
+    transferStatus: 'IN_PROGRESS',
     shadowOffsetDays: -45,
     goLiveOffsetDays: 0,
     teams: [
@@ -271,7 +273,7 @@ export const services: SeedService[] = [
     description:
       'The principal social worker, practice model, the social work academy for newly qualified social workers in their ASYE year, and learning and development. Transfers to the trust.',
     disposition: 'TRANSFERS',
-    transferStatus: 'READY',
+    transferStatus: 'IN_PROGRESS',
     shadowOffsetDays: -45,
     goLiveOffsetDays: 0,
     teams: [

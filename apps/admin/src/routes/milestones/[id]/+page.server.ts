@@ -27,7 +27,7 @@ export interface Milestone {
   name: string;
   description: string;
   critical: boolean;
-  baselineDate: string;
+  plannedDate: string;
   forecastDate: string | null;
   actualDate: string | null;
   slippageDays: number | null;
@@ -39,7 +39,7 @@ export interface Milestone {
   service: { id: string; name: string } | null;
 }
 
-const FIELDS = `id name description critical baselineDate forecastDate actualDate slippageDays rag version
+const FIELDS = `id name description critical plannedDate forecastDate actualDate slippageDays rag version
   workstream { name lead { name } } viewerCanEdit owner { name } service { id name }`;
 
 /** The fields the form changes (all of them the owner's too): what a conflict compares and offers to choose. */

@@ -18,6 +18,11 @@ interface WhatIf {
     projectedDate: string;
     daysLate: number;
   }[];
+  /** Items re-dated by their offset from the transfer day (made from templates). */
+  redatedItems: number;
+  eliDueDate: string;
+  gateDecisionDue: string | null;
+  tupeTimeline: { step: string; label: string; dueDate: string; state: string; daysLate: number }[];
 }
 
 const part = (url: URL, name: string) => (url.searchParams.get(name) ?? '').trim();
@@ -101,7 +106,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       programmeQuery(
         `whatIf(transferDate: $transferDate, forecasts: $forecasts) { transferDate reachable
           criticalPath { ${CRITICAL_PATH_FIELDS} } lateItems { ${SCHEDULED_FIELDS} }
-          lateMilestones { milestone { id name } date projectedDate daysLate } }`,
+          lateMilestones { milestone { id name } date projectedDate daysLate }
+          redatedItems eliDueDate gateDecisionDue tupeTimeline { step label dueDate state daysLate } }`,
         '$transferDate: Date!, $forecasts: [WhatIfForecastInput!]',
       ),
       { token: locals.token, variables: { transferDate: transfer.value, forecasts } },

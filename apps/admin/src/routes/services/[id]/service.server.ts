@@ -10,6 +10,9 @@ export interface ServicePage {
   description: string;
   disposition: string;
   transferStatus: string;
+  /** Where the recorded status contradicts readiness, what is wrong (the API's rule); else null. */
+  statusContradiction: string | null;
+  version: number;
   shadowDate: string | null;
   goLiveDate: string | null;
   headcount: { posts: number; vacantPosts: number; employees: number; fte: number };
@@ -36,7 +39,7 @@ export interface ServicePage {
   milestones: {
     id: string;
     name: string;
-    baselineDate: string;
+    plannedDate: string;
     forecastDate: string | null;
     actualDate: string | null;
     rag: string;
@@ -55,12 +58,12 @@ const QUERY = `query ($id: ID!) {
   node(id: $id) {
     __typename
     ... on Service {
-      id name description disposition transferStatus shadowDate goLiveDate
+      id name description disposition transferStatus statusContradiction version shadowDate goLiveDate
       headcount { posts vacantPosts employees fte }
       readiness { applicable complete shareComplete overdue blocked dayOneCritical dayOneCriticalOpen }
       teams { id name }
       checklistItems { id ref title status dueDate overdue dayOneCritical workstream { name } }
-      milestones { id name baselineDate forecastDate actualDate rag critical slippageDays }
+      milestones { id name plannedDate forecastDate actualDate rag critical slippageDays }
     }
   }
 }`;
@@ -126,10 +129,10 @@ export function serviceTables(s: ServicePage): CsvTables {
       columns: [
         { header: 'Milestone', value: (m) => m.name },
         { header: 'Critical', value: (m) => (m.critical ? 'Yes' : 'No') },
-        { header: 'Baseline', value: (m) => formatDate(m.baselineDate) },
+        { header: 'Planned date', value: (m) => formatDate(m.plannedDate) },
         { header: 'Forecast', value: (m) => notSet(m.forecastDate) },
         {
-          header: 'Days late against baseline',
+          header: 'Days after its planned date',
           value: (m) => (!m.actualDate && m.slippageDays && m.slippageDays > 0 ? m.slippageDays : 0),
         },
         { header: 'Actual', value: (m) => notSet(m.actualDate, 'Not yet') },
