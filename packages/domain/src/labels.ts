@@ -199,9 +199,11 @@ export const API_TOKEN_STATUS_LABELS: Readonly<Record<ApiTokenStatus, string>> =
   REVOKED: 'Revoked',
 };
 
+/** How the gate's outcome is written on every page: GO, still open, or NO-GO. */
 export const GATE_OUTCOME_LABELS: Readonly<Record<GateOutcome, string>> = {
-  GO: 'Go',
-  NO_GO: 'No go',
+  GO: 'GO',
+  OPEN: 'Open: still to be decided',
+  NO_GO: 'NO-GO',
 };
 
 /** Every label map, by the enumeration it names (the test walks these). */
