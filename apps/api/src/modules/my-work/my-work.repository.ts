@@ -1,5 +1,5 @@
 import type { ChecklistItem, Database, GateSignatory, Milestone, RaidItem } from '@handover/db';
-import { CLOSED_CHECKLIST_STATUSES } from '@handover/domain';
+import { CLOSED_CHECKLIST_STATUSES, OPEN_RAID_STATUSES } from '@handover/domain';
 import { sql, type Kysely } from 'kysely';
 
 /** The user's open checklist items (isChecklistItemOpen of domain) in a programme, by due date (none last). */
@@ -19,7 +19,7 @@ export async function openItemsOwnedBy(
     .execute();
 }
 
-/** The user's RAID items not closed, by due date (none last). */
+/** The user's open RAID items (the domain's OPEN_RAID_STATUSES: open, monitoring, materialised), by due date (none last). */
 export async function openRaidItemsOwnedBy(
   db: Kysely<Database>,
   programmeId: string,
@@ -30,13 +30,13 @@ export async function openRaidItemsOwnedBy(
     .selectAll()
     .where('programme_id', '=', programmeId)
     .where('owner_user_id', '=', userId)
-    .where('status', '<>', 'CLOSED')
+    .where('status', 'in', OPEN_RAID_STATUSES)
     .orderBy('due_date', (o) => o.asc().nullsLast())
     .orderBy('ref')
     .execute();
 }
 
-/** The user's milestones not yet achieved, by when they are due (forecast, else baseline). */
+/** The user's milestones not yet achieved, by when they are due (forecast, else planned date). */
 export async function openMilestonesOwnedBy(
   db: Kysely<Database>,
   programmeId: string,

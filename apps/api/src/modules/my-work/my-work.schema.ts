@@ -1,6 +1,6 @@
 /**
  * "My work": what the signed-in user owns and has still to do in a programme, whatever their role: their
- * open checklist items, RAID items not closed and milestones not achieved, by due date, and the gate
+ * open checklist items, open RAID items and milestones not achieved, by due date, and the gate
  * sign-offs waiting for them (signatories they sign as with no sign-off standing).
  */
 import type { ChecklistItem, GateSignatory, Milestone, RaidItem } from '@handover/db';
@@ -35,7 +35,7 @@ const MyWorkRef = builder.objectRef<MyWork>('MyWork').implement({
     }),
     raidItems: t.field({
       type: [RaidItemRef],
-      description: 'Your RAID items not closed, by due date (undated last).',
+      description: 'Your open RAID items (open, monitoring or materialised; not mitigated or closed), by due date (undated last).',
       resolve: (w, _a, ctx): Promise<RaidItem[]> => openRaidItemsOwnedBy(ctx.db, w.programmeId, w.userId),
     }),
     milestones: t.field({
