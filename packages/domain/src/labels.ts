@@ -199,12 +199,17 @@ export const API_TOKEN_STATUS_LABELS: Readonly<Record<ApiTokenStatus, string>> =
   REVOKED: 'Revoked',
 };
 
-/** How the gate's outcome is written on every page: GO, still open, or NO-GO. */
+/** How the gate's outcome is written on every page; `gateOutcomeHeading` says what OPEN means. */
 export const GATE_OUTCOME_LABELS: Readonly<Record<GateOutcome, string>> = {
-  GO: 'GO',
-  OPEN: 'Open: still to be decided',
-  NO_GO: 'NO-GO',
+  GO: 'Go',
+  OPEN: 'Open',
+  NO_GO: 'No-go',
 };
+
+/** The gate's outcome as a heading: an open gate is still to be decided, not a no-go. */
+export function gateOutcomeHeading(outcome: GateOutcome): string {
+  return outcome === 'OPEN' ? 'Open: still to be decided' : GATE_OUTCOME_LABELS[outcome];
+}
 
 /** Every label map, by the enumeration it names (the test walks these). */
 export const LABEL_MAPS = {
