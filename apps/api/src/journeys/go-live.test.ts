@@ -255,9 +255,10 @@ describe('from the templates to the go/no-go sign-off', () => {
     let g = await gate();
     expect(g.outcome).toBe('OPEN');
 
-    // Evidence on the first criterion, then each criterion judged by the programme's editor.
+    // Evidence on the first criterion, then each criterion judged by the programme manager (ADMIN may judge
+    // any criterion; an owner only their own, tested in my-work/ownership.test.ts).
     const evidence = await as<{ addEvidence: { __typename: string } }>(
-      'EDITOR',
+      'ADMIN',
       `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { __typename } }`,
       {
         input: {
@@ -276,7 +277,7 @@ describe('from the templates to the go/no-go sign-off', () => {
     const JUDGE = `mutation ($input: UpdateGateCriterionInput!) { updateGateCriterion(input: $input) {
       __typename ... on ValidationError { field } } }`;
     const noRationale = await as<{ updateGateCriterion: { __typename: string; field?: string } }>(
-      'EDITOR',
+      'ADMIN',
       JUDGE,
       {
         input: { id: g.criteria[1]!.id, expectedVersion: g.criteria[1]!.version, status: 'WAIVED' },
@@ -293,7 +294,7 @@ describe('from the templates to the go/no-go sign-off', () => {
               rationale: 'Agreed with DfE: interim cover',
             }
           : { id: c.id, expectedVersion: c.version, status: 'PASS' };
-      const r = await as<{ updateGateCriterion: { __typename: string } }>('EDITOR', JUDGE, { input });
+      const r = await as<{ updateGateCriterion: { __typename: string } }>('ADMIN', JUDGE, { input });
       expect(r.updateGateCriterion.__typename).toBe('GateCriterion');
     }
     g = await gate();

@@ -5,6 +5,7 @@ const gql = vi.hoisted(() => vi.fn());
 vi.mock('$lib/server/api', async (original) => ({ ...(await original<object>()), gql }));
 
 import { ApiError } from '$lib/server/api';
+import { SERVICE_TRANSFER_STATUSES } from '@handover/domain';
 import { load as serviceLoad } from './[id]/+page.server';
 import { GET as exportCsv } from './export.csv/+server';
 import { fetchAllServices, serviceFilters, type ServiceRow } from './services.server';
@@ -48,7 +49,11 @@ function servicesPage(rows: ServiceRow[], endCursor: string | null, hasNextPage:
 
 type LoadEvent = Parameters<typeof serviceLoad>[0];
 const loadService = async (id: string): Promise<unknown> =>
-  serviceLoad({ locals: { token: 't' }, params: { id } } as unknown as LoadEvent);
+  serviceLoad({
+    locals: { token: 't' },
+    params: { id },
+    url: new URL(`http://localhost/services/${id}`),
+  } as unknown as LoadEvent);
 
 async function status(promise: Promise<unknown>): Promise<number> {
   try {
@@ -154,7 +159,12 @@ describe('service page', () => {
   it('gives the service', async () => {
     const node = { __typename: 'Service', id: ID, name: 'Fostering' };
     gql.mockResolvedValueOnce({ node });
-    expect(await loadService(ID)).toEqual({ service: node });
+    expect(await loadService(ID)).toEqual({
+      service: node,
+      canChangeStatus: false,
+      statuses: SERVICE_TRANSFER_STATUSES,
+      statusSaved: false,
+    });
     expect(gql.mock.calls[0]?.[1]).toEqual({ token: 't', variables: { id: ID } });
   });
 });

@@ -40,7 +40,7 @@ const MyWorkRef = builder.objectRef<MyWork>('MyWork').implement({
     }),
     milestones: t.field({
       type: [MilestoneRef],
-      description: 'Your milestones not yet achieved, by forecast (else baseline) date.',
+      description: 'Your milestones not yet achieved, by forecast (else planned) date.',
       resolve: (w, _a, ctx): Promise<Milestone[]> => openMilestonesOwnedBy(ctx.db, w.programmeId, w.userId),
     }),
     gateSignOffs: t.field({

@@ -1,18 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
+import { SERVICE_TRANSFER_STATUSES } from '@handover/domain';
 import { humanise } from '$lib/format';
 import { loadService } from './service.server';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The transfer statuses (ServiceTransferStatus in the API); the API decides which move is allowed. */
-const TRANSFER_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'READY', 'TRANSFERRED', 'RETAINED'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => ({
   ...(await loadService(locals.token, params.id)),
   // Only the programme manager records a service's status (Mutation.updateServiceStatus: ADMIN).
   canChangeStatus: locals.viewer?.role === 'ADMIN',
-  statuses: TRANSFER_STATUSES,
+  // The transfer statuses from the domain; the API decides which move is allowed.
+  statuses: SERVICE_TRANSFER_STATUSES,
   statusSaved: url.searchParams.get('status') === 'saved',
 });
 
