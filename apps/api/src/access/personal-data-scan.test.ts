@@ -11,6 +11,10 @@
  * second holds even if a matrix row is loosened by mistake. A value is looked for when it has 4
  * characters or more and HR did not also see it on a non-personal field (a TUPE status, an email
  * of a user, a team's name). The ids of people count too, as global IDs and as the uuids in them.
+ *
+ * The scan is shown to fail: `collectAsHr` / `scanAs` / `leaksIn` return the leaks found, and a second test
+ * makes one (Programme.name answers ADMIN a payroll number HR saw) and expects the walk to report
+ * exactly that value, `Employee.payrollNumber` seen at `Programme.name`. The non-HR walks run side by side.
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
