@@ -18,6 +18,7 @@
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
+  defaultFieldResolver,
   getNamedType,
   isAbstractType,
   isEnumType,
@@ -458,7 +459,7 @@ describe('the personal-data scan', () => {
   });
 
   afterAll(async () => {
-    expect(api.unexpected).toEqual([]);
+    expect(api.unexpected.map(String)).toEqual([]);
     await api.close();
   });
 
@@ -509,7 +510,9 @@ describe('the personal-data scan', () => {
     // the leak a resolver reading the wrong column would make. The schema is the one the API serves.
     const payroll = [...hr.found].find(([, where]) => where === 'Employee.payrollNumber')![0];
     const field = (schema.getType('Programme') as GraphQLObjectType).getFields().name!;
-    const resolve = field.resolve!;
+    // Programme.name is exposed without a resolver of its own (graphql's default reads the property).
+    const own = field.resolve;
+    const resolve = own ?? defaultFieldResolver;
     field.resolve = (parent, args, ctx: Context, info) =>
       ctx.viewer?.kind === 'user' && ctx.viewer.role === 'ADMIN' ? payroll : resolve(parent, args, ctx, info);
     try {
@@ -526,7 +529,7 @@ describe('the personal-data scan', () => {
         new Set([`${payroll} Programme.name`]),
       );
     } finally {
-      field.resolve = resolve;
+      field.resolve = own;
     }
   }, 120_000);
 
