@@ -11,9 +11,14 @@
  * second holds even if a matrix row is loosened by mistake. A value is looked for when it has 4
  * characters or more and HR did not also see it on a non-personal field (a TUPE status, an email
  * of a user, a team's name). The ids of people count too, as global IDs and as the uuids in them.
+ *
+ * The scan is shown to fail: `collectAsHr` / `scanAs` / `leaksIn` return the leaks found, and a second test
+ * makes one (Programme.name answers ADMIN a payroll number HR saw) and expects the walk to report
+ * exactly that value, `Employee.payrollNumber` seen at `Programme.name`. The non-HR walks run side by side.
  */
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import {
+  defaultFieldResolver,
   getNamedType,
   isAbstractType,
   isEnumType,
@@ -25,9 +30,11 @@ import {
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../context.ts';
 import { createEliPackage } from '../modules/eli/eli.service.ts';
 import { createApiToken } from '../modules/partner/partner.service.ts';
 import { partnerSchema, schema } from '../schema/index.ts';
@@ -287,6 +294,95 @@ async function walkAs(
   return { seen, walk, asked };
 }
 
+/** What HR saw that no one else may: each personal value with the field HR saw it on. */
+interface HrFindings {
+  /** Personal value → `Type.field` where HR saw it. */
+  found: Map<string, string>;
+  /** The global IDs HR saw, by type: what the others ask node(id:) and nodes(ids:) for. */
+  ids: Map<string, string[]>;
+  errors: string[];
+  asked: number;
+}
+
+/** One personal value seen by a caller that is not HR, and where. */
+interface Leak {
+  subject: Subject;
+  value: string;
+  /** The field HR saw the value on, e.g. `Employee.payrollNumber`. */
+  personalField: string;
+  /** Where the other caller saw it: `Type.field`, or `error` for an error message. */
+  seenAt: string;
+  /** Whether the value was the whole leaf, inside a longer text, or in an error message. */
+  how: 'value' | 'inside' | 'error';
+}
+
+/** The walk as HR, and the personal values it saw (values HR also saw on a non-personal field are not). */
+async function collectAsHr(api: TestApi, token: string): Promise<HrFindings> {
+  const hr = await walkAs(api, 'HR', token, null);
+  const elsewhere = new Set<string>();
+  for (const v of hr.seen.values) if (!personal(v.typeName, v.fieldName)) elsewhere.add(v.value);
+  const found = new Map<string, string>();
+  const note = (value: string, where: string) => {
+    if (value.length < 4 || elsewhere.has(value) || VOCABULARY.has(value) || found.has(value)) return;
+    found.set(value, where);
+  };
+  for (const v of hr.seen.values) {
+    if (!personal(v.typeName, v.fieldName)) continue;
+    note(v.value, `${v.typeName}.${v.fieldName}`);
+  }
+  // The ids of people, as the uuids inside them too.
+  for (const type of PERSON_TYPES) {
+    for (const id of hr.walk.ids.get(type) ?? []) {
+      note(id, `${type}.id`);
+      note(decodeGlobalID(id).id, `${type}.id (uuid)`);
+    }
+  }
+  return { found, ids: hr.walk.ids, errors: hr.seen.errors, asked: hr.asked };
+}
+
+/** The detection: every personal value of HR's in what another caller saw, as a value, inside a text or in an error. */
+function leaksIn(subject: Subject, seen: Seen, hr: HrFindings): Leak[] {
+  const personalValues = [...hr.found.keys()];
+  const longTexts = personalValues.filter((v) => v.length >= 6 && /[A-Za-z]/.test(v) && !/^[A-Z_]+$/.test(v));
+  const leaks: Leak[] = [];
+  for (const v of seen.values) {
+    const seenAt = `${v.typeName}.${v.fieldName}`;
+    const where = hr.found.get(v.value);
+    if (where) leaks.push({ subject, value: v.value, personalField: where, seenAt, how: 'value' });
+    else if (v.value.length > 40) {
+      const inside = longTexts.find((p) => v.value.includes(p));
+      if (inside)
+        leaks.push({ subject, value: inside, personalField: hr.found.get(inside)!, seenAt, how: 'inside' });
+    }
+  }
+  for (const message of seen.errors) {
+    const inside = personalValues.find((p) => message.includes(p));
+    if (inside)
+      leaks.push({
+        subject,
+        value: inside,
+        personalField: hr.found.get(inside)!,
+        seenAt: 'error',
+        how: 'error',
+      });
+  }
+  return leaks;
+}
+
+/** The walk of a caller that is not HR (through the ids HR saw), and the leaks in what it saw. */
+async function scanAs(
+  api: TestApi,
+  subject: Subject,
+  token: string,
+  hr: HrFindings,
+): Promise<{ seen: Seen; leaks: Leak[] }> {
+  const { seen } = await walkAs(api, subject, token, hr.ids);
+  return { seen, leaks: leaksIn(subject, seen, hr) };
+}
+
+const describeLeak = (l: Leak) =>
+  `${l.subject} saw ${l.personalField} ${l.how === 'error' ? 'in an error' : `${l.how === 'inside' ? 'inside' : 'at'} ${l.seenAt}`}`;
+
 describe('the personal-data scan', () => {
   let api: TestApi;
   const tokens = new Map<Subject, string>();
@@ -363,35 +459,19 @@ describe('the personal-data scan', () => {
   });
 
   afterAll(async () => {
-    expect(api.unexpected).toEqual([]);
+    expect(api.unexpected.map(String)).toEqual([]);
     await api.close();
   });
 
-  it('finds no value HR sees as personal anywhere another role or a partner looks', async () => {
-    const hr = await walkAs(api, 'HR', tokens.get('HR')!, null);
-    expect(hr.seen.errors).toEqual([]);
+  /** HR's walk, made once for the file: the scan and the leak made on purpose both use it. */
+  let hrFindings: HrFindings | null = null;
+  const hrOnce = async () => (hrFindings ??= await collectAsHr(api, tokens.get('HR')!));
 
-    // What HR saw: personal values, and the values it also saw on non-personal fields.
-    const elsewhere = new Set<string>();
-    for (const v of hr.seen.values) if (!personal(v.typeName, v.fieldName)) elsewhere.add(v.value);
-    const found = new Map<string, string>();
-    const note = (value: string, where: string) => {
-      if (value.length < 4 || elsewhere.has(value) || VOCABULARY.has(value) || found.has(value)) return;
-      found.set(value, where);
-    };
-    for (const v of hr.seen.values) {
-      if (!personal(v.typeName, v.fieldName)) continue;
-      note(v.value, `${v.typeName}.${v.fieldName}`);
-    }
-    // The ids of people, as the uuids inside them too.
-    for (const type of PERSON_TYPES) {
-      for (const id of hr.walk.ids.get(type) ?? []) {
-        note(id, `${type}.id`);
-        note(decodeGlobalID(id).id, `${type}.id (uuid)`);
-      }
-    }
+  it('finds no value HR sees as personal anywhere another role or a partner looks', async () => {
+    const hr = await hrOnce();
+    expect(hr.errors).toEqual([]);
     // The guard itself: HR saw people, their identifiers and the rationale of decisions.
-    const fields = new Set(found.values());
+    const fields = new Set(hr.found.values());
     for (const f of [
       'Employee.niNumber',
       'Employee.payrollNumber',
@@ -406,36 +486,99 @@ describe('the personal-data scan', () => {
         f,
       ).toBe(true);
     }
-    expect(found.size).toBeGreaterThan(30);
+    expect(hr.found.size).toBeGreaterThan(30);
     expect(hr.asked).toBeGreaterThan(60);
 
-    const personalValues = [...found.keys()];
-    const longTexts = personalValues.filter(
-      (v) => v.length >= 6 && /[A-Za-z]/.test(v) && !/^[A-Z_]+$/.test(v),
-    );
+    // The others walk side by side: each walk is its own, and the answers do not depend on one another.
+    const others = [...STAFF, 'PARTNER'] as const;
+    const scans = await Promise.all(others.map((s) => scanAs(api, s, tokens.get(s)!, hr)));
     const problems: string[] = [];
-    for (const subject of [...STAFF, 'PARTNER'] as const) {
-      const other = await walkAs(api, subject, tokens.get(subject)!, hr.walk.ids);
-      expect(other.seen.values.length, `${subject} saw something`).toBeGreaterThan(100);
-      for (const v of other.seen.values) {
-        const where = found.get(v.value);
-        if (where) problems.push(`${subject} saw ${where} at ${v.typeName}.${v.fieldName}`);
-        else if (v.value.length > 40) {
-          const inside = longTexts.find((p) => v.value.includes(p));
-          if (inside)
-            problems.push(`${subject} saw ${found.get(inside)} inside ${v.typeName}.${v.fieldName}`);
-        }
-      }
-      for (const message of other.seen.errors) {
-        const inside = personalValues.find((p) => message.includes(p));
-        if (inside) problems.push(`${subject} was told ${found.get(inside)} in an error: ${message}`);
-      }
+    others.forEach((subject, i) => {
+      const { seen, leaks } = scans[i]!;
+      expect(seen.values.length, `${subject} saw something`).toBeGreaterThan(100);
+      problems.push(...leaks.map(describeLeak));
       // They were refused people, not left unasked: node(id:) on an employee was tried.
       if (subject !== 'PARTNER')
-        expect(other.seen.errors.some((m) => m.includes('may not read Employee'))).toBe(true);
-    }
+        expect(seen.errors.some((m) => m.includes('may not read Employee'))).toBe(true);
+    });
     expect([...new Set(problems)]).toEqual([]);
   }, 180_000);
+
+  it('finds a leak when one is made', async () => {
+    const hr = await hrOnce();
+    // A payroll number HR saw, echoed to ADMIN through Programme.name, a field every staff role may read:
+    // the leak a resolver reading the wrong column would make. The schema is the one the API serves.
+    const payroll = [...hr.found].find(([, where]) => where === 'Employee.payrollNumber')![0];
+    const field = (schema.getType('Programme') as GraphQLObjectType).getFields().name!;
+    // Programme.name is exposed without a resolver of its own (graphql's default reads the property).
+    const own = field.resolve;
+    const resolve = own ?? defaultFieldResolver;
+    field.resolve = (parent, args, ctx: Context, info) =>
+      ctx.viewer?.kind === 'user' && ctx.viewer.role === 'ADMIN' ? payroll : resolve(parent, args, ctx, info);
+    try {
+      const { leaks } = await scanAs(api, 'ADMIN', tokens.get('ADMIN')!, hr);
+      expect(leaks).toContainEqual({
+        subject: 'ADMIN',
+        value: payroll,
+        personalField: 'Employee.payrollNumber',
+        seenAt: 'Programme.name',
+        how: 'value',
+      });
+      // Only the leak made: the rest of ADMIN's walk is as clean as the scan above says.
+      expect(new Set(leaks.map((l) => `${l.value} ${l.seenAt}`))).toEqual(
+        new Set([`${payroll} Programme.name`]),
+      );
+    } finally {
+      field.resolve = own;
+    }
+  }, 120_000);
+
+  it('finds a personal value as a value, inside a text and in an error message', () => {
+    const hr: HrFindings = {
+      found: new Map([
+        ['P10002', 'Employee.payrollNumber'],
+        ['Moved to the MASH team after the review', 'AssignmentDecisionRecord.rationale'],
+      ]),
+      ids: new Map(),
+      errors: [],
+      asked: 0,
+    };
+    const seen: Seen = {
+      values: [
+        { value: 'P10002', typeName: 'TeamHeadcount', fieldName: 'team' },
+        { value: 'P1000', typeName: 'Service', fieldName: 'code' },
+        {
+          value: 'Decision note: Moved to the MASH team after the review, agreed by HR',
+          typeName: 'ChecklistItem',
+          fieldName: 'commentary',
+        },
+      ],
+      errors: ['Not found: no employee P10002'],
+    };
+    expect(leaksIn('VIEWER', seen, hr)).toEqual([
+      {
+        subject: 'VIEWER',
+        value: 'P10002',
+        personalField: 'Employee.payrollNumber',
+        seenAt: 'TeamHeadcount.team',
+        how: 'value',
+      },
+      {
+        subject: 'VIEWER',
+        value: 'Moved to the MASH team after the review',
+        personalField: 'AssignmentDecisionRecord.rationale',
+        seenAt: 'ChecklistItem.commentary',
+        how: 'inside',
+      },
+      {
+        subject: 'VIEWER',
+        value: 'P10002',
+        personalField: 'Employee.payrollNumber',
+        seenAt: 'error',
+        how: 'error',
+      },
+    ]);
+  });
 
   it('would catch a leak: an employee id and payroll number are personal values the scan looks for', () => {
     expect(personal('Employee', 'payrollNumber')).toBe(true);
