@@ -270,7 +270,11 @@ export async function firstCreatedWith(db: Kysely<Database>, key: CreateKey): Pr
 }
 
 /** Notes the row a create with this key made, in the create's transaction (a rollback forgets it). */
-export async function rememberCreatedWith(db: Kysely<Database>, key: CreateKey, resultId: string): Promise<void> {
+export async function rememberCreatedWith(
+  db: Kysely<Database>,
+  key: CreateKey,
+  resultId: string,
+): Promise<void> {
   await db
     .insertInto('idempotency_key')
     .values({ key: key.key, user_id: key.userId, mutation: key.operation, result_id: resultId })

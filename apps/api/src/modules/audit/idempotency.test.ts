@@ -92,7 +92,11 @@ describe('a create retried with its idempotency key', () => {
   });
 
   it('holds for evidence: the same link sent twice with one key is attached once, with one WRITE event', async () => {
-    const item = await api.handle.db.selectFrom('checklist_item').select('id').orderBy('ref').executeTakeFirstOrThrow();
+    const item = await api.handle.db
+      .selectFrom('checklist_item')
+      .select('id')
+      .orderBy('ref')
+      .executeTakeFirstOrThrow();
     const q = `mutation ($input: AddEvidenceInput!, $key: String) {
       addEvidence(input: $input, idempotencyKey: $key) { __typename ... on Evidence { id } ... on Error { message } } }`;
     const input = {
@@ -100,7 +104,8 @@ describe('a create retried with its idempotency key', () => {
       url: 'https://example.org/sent-twice',
       label: 'Sent twice',
     };
-    const add = (key: string) => api.gql<{ addEvidence: { __typename: string; id?: string } }>(q, { input, key }, admin);
+    const add = (key: string) =>
+      api.gql<{ addEvidence: { __typename: string; id?: string } }>(q, { input, key }, admin);
     const one = await add('evidence-1');
     expect(one.data?.addEvidence.__typename, JSON.stringify(one)).toBe('Evidence');
     const [two, three] = await Promise.all([add('evidence-1'), add('evidence-1')]);
@@ -124,12 +129,17 @@ describe('a create retried with its idempotency key', () => {
     expect((await add('evidence-2')).data?.addEvidence.id).not.toBe(one.data?.addEvidence.id);
   });
 
-  it('never shows a new user\'s password again: a retried createUser says it was already created', async () => {
+  it("never shows a new user's password again: a retried createUser says it was already created", async () => {
     const q = `mutation ($input: CreateUserInput!, $key: String) {
       createUser(input: $input, idempotencyKey: $key) { __typename
         ... on CreateUserSuccess { initialPassword alreadyCreated user { id email } } ... on Error { message } } }`;
     type Answer = {
-      createUser: { __typename: string; initialPassword: string | null; alreadyCreated: boolean; user: { id: string } };
+      createUser: {
+        __typename: string;
+        initialPassword: string | null;
+        alreadyCreated: boolean;
+        user: { id: string };
+      };
     };
     const input = { name: 'Made Once', email: 'made.once@handover.example', role: 'VIEWER' };
     const one = await api.gql<Answer>(q, { input, key: 'user-1' }, admin);
@@ -153,7 +163,11 @@ describe('a create retried with its idempotency key', () => {
   });
 
   it('never shows a partner token again: a retried createApiToken answers the token made, without it', async () => {
-    const org = await api.handle.db.selectFrom('organisation').select('id').orderBy('name').executeTakeFirstOrThrow();
+    const org = await api.handle.db
+      .selectFrom('organisation')
+      .select('id')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
     const q = `mutation ($input: CreateApiTokenInput!, $key: String) {
       createApiToken(input: $input, idempotencyKey: $key) { __typename
         ... on ApiTokenCreated { token alreadyCreated apiToken { id name } } ... on Error { message } } }`;
@@ -186,7 +200,11 @@ describe('a create retried with its idempotency key', () => {
       });
       expect(JSON.stringify(again)).not.toContain(secret);
     }
-    const tokens = await api.handle.db.selectFrom('api_token').select('id').where('name', '=', 'Made once').execute();
+    const tokens = await api.handle.db
+      .selectFrom('api_token')
+      .select('id')
+      .where('name', '=', 'Made once')
+      .execute();
     expect(tokens).toHaveLength(1);
   });
 
@@ -208,14 +226,28 @@ describe('a create retried with its idempotency key', () => {
       [eli, eliInput, 'createEliPackage'],
       [measure, measureInput, 'createTupeMeasure'],
     ] as const) {
-      const one = await api.gql<Record<string, { __typename: string; id?: string }>>(q, { input, key: name }, hr);
+      const one = await api.gql<Record<string, { __typename: string; id?: string }>>(
+        q,
+        { input, key: name },
+        hr,
+      );
       expect(one.data?.[name]?.id, JSON.stringify(one)).toBeTruthy();
-      const two = await api.gql<Record<string, { __typename: string; id?: string }>>(q, { input, key: name }, hr);
+      const two = await api.gql<Record<string, { __typename: string; id?: string }>>(
+        q,
+        { input, key: name },
+        hr,
+      );
       expect(two.data?.[name]?.id).toBe(one.data?.[name]?.id);
     }
-    expect(await api.handle.db.selectFrom('eli_package').select('id').where('notes', '=', 'Sent once').execute()).toHaveLength(1);
     expect(
-      await api.handle.db.selectFrom('tupe_measure').select('id').where('description', '=', 'Made once').execute(),
+      await api.handle.db.selectFrom('eli_package').select('id').where('notes', '=', 'Sent once').execute(),
+    ).toHaveLength(1);
+    expect(
+      await api.handle.db
+        .selectFrom('tupe_measure')
+        .select('id')
+        .where('description', '=', 'Made once')
+        .execute(),
     ).toHaveLength(1);
   });
 });

@@ -15,7 +15,13 @@ import { auditedWrite, keyedCreate, recordAudit, refusalReason } from '../audit/
 import { UserRef } from '../auth/auth.schema.ts';
 import { ChecklistItemRef, WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { criterionAsOwned, viewerCanEdit } from '../user/user.service.ts';
-import { EDIT_ERRORS, ErrorInterface, IDEMPOTENCY_KEY_ARG, decodeId, groupLoader } from '../common/common.schema.ts';
+import {
+  EDIT_ERRORS,
+  ErrorInterface,
+  IDEMPOTENCY_KEY_ARG,
+  decodeId,
+  groupLoader,
+} from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { SignOffRefusedError } from './gate.errors.ts';
 import {
@@ -382,7 +388,11 @@ async function auditedGateWrite<T extends { id: string }>(
   write: (db: Context['db']) => Promise<T>,
   entityOf: (row: T) => { type: string; id: string } = (row) => ({ type: entityType, id: row.id }),
   /** A create's idempotency key, and how to read the row a first create with it made. */
-  keyed?: { idempotencyKey: string | null | undefined; table: string; replay: (db: Context['db'], id: string) => Promise<T | undefined> },
+  keyed?: {
+    idempotencyKey: string | null | undefined;
+    table: string;
+    replay: (db: Context['db'], id: string) => Promise<T | undefined>;
+  },
 ): Promise<T> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {

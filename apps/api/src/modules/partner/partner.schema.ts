@@ -102,7 +102,8 @@ const ApiTokenCreatedRef = builder
       }),
       apiToken: t.field({ type: ApiTokenRef, resolve: (c) => c.apiToken }),
       alreadyCreated: t.boolean({
-        description: 'True when this create was a retry with the key of one already made: nothing new was made.',
+        description:
+          'True when this create was a retry with the key of one already made: nothing new was made.',
         resolve: (c) => c.token === null,
       }),
     }),

@@ -25,7 +25,6 @@ import {
 import { countUsers, lastSignIns, listUsers, workstreamsOfUsers } from './user.repository.ts';
 import { createUser, deactivateUser, reactivateUser, resetUserPassword, updateUser } from './user.service.ts';
 
-
 const workstreamsOf = groupLoader(
   (ctx, ids) => workstreamsOfUsers(ctx.db, ids),
   (row) => row.user_id,
@@ -95,7 +94,8 @@ const CreateUserSuccess = builder
         resolve: (s) => s.password,
       }),
       alreadyCreated: t.boolean({
-        description: 'True when this create was a retry with the key of one already made: nothing new was made.',
+        description:
+          'True when this create was a retry with the key of one already made: nothing new was made.',
         resolve: (s) => s.password === null,
       }),
     }),

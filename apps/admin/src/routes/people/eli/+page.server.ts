@@ -17,7 +17,12 @@ export const load: PageServerLoad = async ({ locals }) => {
     today: string;
     programmes: { edges: { node: { id: string; transferDate: string; eli: EliSummary } }[] };
   }>(QUERY, { token: locals.token });
-  return { today: data.today, programme: firstProgramme(data), isHr: locals.viewer?.role === 'HR', formKey: newFormKey() };
+  return {
+    today: data.today,
+    programme: firstProgramme(data),
+    isHr: locals.viewer?.role === 'HR',
+    formKey: newFormKey(),
+  };
 };
 
 export const actions: Actions = {
