@@ -250,6 +250,7 @@ export const MATRIX = {
   'ApiToken.status': ADMIN_ONLY,
 
   // ApiTokenCreated: the answer of createApiToken, read by whoever may make a token.
+  'ApiTokenCreated.alreadyCreated': ADMIN_ONLY,
   'ApiTokenCreated.apiToken': ADMIN_ONLY,
   'ApiTokenCreated.token': ADMIN_ONLY,
 
@@ -375,6 +376,7 @@ export const MATRIX = {
   'ConflictError.expectedVersion': WRITE_ANSWER,
   'ConflictError.message': WRITE_ANSWER,
   // CreateUserSuccess: the answer of createUser, with the password shown once.
+  'CreateUserSuccess.alreadyCreated': ADMIN_ONLY,
   'CreateUserSuccess.initialPassword': ADMIN_ONLY,
   'CreateUserSuccess.user': ADMIN_ONLY,
 

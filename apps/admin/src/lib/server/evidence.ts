@@ -7,6 +7,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
+import { formKey } from '$lib/server/idempotency';
 import { evidenceFieldIds, type Evidence, type EvidenceValues } from '$lib/evidence';
 
 export type { Evidence, EvidenceValues };
@@ -117,10 +118,12 @@ export async function addEvidenceAction(
     return fail(400, { action: 'evidence', key: target.key, errors, evidenceValues: values });
 
   const { addEvidence: answer } = await gql<{ addEvidence: Answer }>(
-    `mutation ($input: AddEvidenceInput!) { addEvidence(input: $input) { ${ANSWER} } }`,
+    `mutation ($input: AddEvidenceInput!, $key: String) { addEvidence(input: $input, idempotencyKey: $key) { ${ANSWER} } }`,
     {
       token: locals.token,
       variables: {
+        // The form's key (each render a new one, per form): a double submit adds the evidence once.
+        key: formKey(form),
         input: {
           checklistItemId: target.checklistItemId ?? null,
           gateCriterionId: target.gateCriterionId ?? null,

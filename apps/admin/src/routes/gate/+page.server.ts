@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { newFormKey } from '$lib/server/idempotency';
 import { gql } from '$lib/server/api';
 import {
   EVIDENCE_FIELDS,
@@ -76,6 +77,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   const gate = firstProgramme(data).gate;
   return {
+    // The evidence forms' idempotency key: new with each render.
+    formKey: newFormKey(),
     today: data.today,
     gate,
     snapshot: gate ? (JSON.parse(gate.snapshot) as Snapshot) : null,

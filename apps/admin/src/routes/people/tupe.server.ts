@@ -30,11 +30,16 @@ export async function write(
   inputType: string,
   selection: string,
   input: Record<string, unknown>,
+  /** A create's idempotency key (the form's, lib/server/idempotency.ts): a double submit makes one row. */
+  idempotencyKey?: string | null,
 ): Promise<WriteAnswer> {
   try {
+    const keyed = idempotencyKey !== undefined;
     const data = await gql<Record<string, WriteAnswer>>(
-      `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
-      { token, variables: { input } },
+      keyed
+        ? `mutation ($input: ${inputType}!, $key: String) { ${name}(input: $input, idempotencyKey: $key) { ${selection} } }`
+        : `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
+      { token, variables: keyed ? { input, key: idempotencyKey } : { input } },
     );
     return data[name]!;
   } catch (e) {

@@ -225,8 +225,8 @@ export interface WriteTarget {
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /** The key given with a create, checked: blank is none; too long is refused. */
-function idempotencyKeyOf(target: WriteTarget): string | null {
-  const key = target.idempotencyKey?.trim() ?? '';
+export function idempotencyKeyOf(given: string | null | undefined): string | null {
+  const key = given?.trim() ?? '';
   if (key === '') return null;
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH)
     throw new ValidationError(
@@ -234,6 +234,80 @@ function idempotencyKeyOf(target: WriteTarget): string | null {
       `is too long (${key.length} characters; at most ${MAX_IDEMPOTENCY_KEY_LENGTH})`,
     );
   return key;
+}
+
+/** A create's key, as the write kernel keeps it: one per signed-in user, mutation and key. */
+export interface CreateKey {
+  userId: string;
+  operation: string;
+  key: string;
+}
+
+/** The key of a create by this caller, or null (none given, or not a signed-in user's: only theirs count). */
+export function createKeyOf(
+  ctx: Pick<Context, 'viewer'>,
+  operation: string,
+  given: string | null | undefined,
+): CreateKey | null {
+  if (ctx.viewer?.kind !== 'user') return null;
+  const key = idempotencyKeyOf(given);
+  return key ? { userId: ctx.viewer.userId, operation, key } : null;
+}
+
+/**
+ * The id of the row the first create with this key made, or null. Call inside the create's transaction,
+ * after taking the table's advisory lock (`lockCreates`), so that a retry racing the first waits for it.
+ */
+export async function firstCreatedWith(db: Kysely<Database>, key: CreateKey): Promise<string | null> {
+  const first = await db
+    .selectFrom('idempotency_key')
+    .select('result_id')
+    .where('user_id', '=', key.userId)
+    .where('mutation', '=', key.operation)
+    .where('key', '=', key.key)
+    .executeTakeFirst();
+  return first?.result_id ?? null;
+}
+
+/** Notes the row a create with this key made, in the create's transaction (a rollback forgets it). */
+export async function rememberCreatedWith(
+  db: Kysely<Database>,
+  key: CreateKey,
+  resultId: string,
+): Promise<void> {
+  await db
+    .insertInto('idempotency_key')
+    .values({ key: key.key, user_id: key.userId, mutation: key.operation, result_id: resultId })
+    .onConflict((oc) => oc.columns(['user_id', 'mutation', 'key']).doUpdateSet({ result_id: resultId }))
+    .execute();
+}
+
+/** Creates of one table take turns, until the transaction ends. */
+export async function lockCreates(db: Kysely<Database>, table: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${table}))`.execute(db);
+}
+
+/**
+ * A create outside `auditedWrite` (its own transaction `db`), keyed: with a key seen before, answers
+ * `replay` of the row the first create made and creates nothing; otherwise creates and notes the key.
+ */
+export async function keyedCreate<T>(
+  db: Kysely<Database>,
+  ctx: Pick<Context, 'viewer'>,
+  target: { operation: string; table: string; idempotencyKey: string | null | undefined },
+  replay: (id: string) => Promise<T | undefined>,
+  create: () => Promise<T>,
+  idOf: (row: T) => string,
+): Promise<{ row: T; replayed: boolean }> {
+  const key = createKeyOf(ctx, target.operation, target.idempotencyKey);
+  if (!key) return { row: await create(), replayed: false };
+  await lockCreates(db, target.table);
+  const firstId = await firstCreatedWith(db, key);
+  const first = firstId ? await replay(firstId) : undefined;
+  if (first !== undefined) return { row: first, replayed: true };
+  const row = await create();
+  await rememberCreatedWith(db, key, idOf(row));
+  return { row, replayed: false };
 }
 
 /**
@@ -255,23 +329,15 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
       entityId = target.id ? target.id() : null;
       // Creates of one table take turns: a write that picks the next reference (R-012) then never races
       // another inside its transaction, where a failed insert could not be retried.
-      if (!entityId) await sql`select pg_advisory_xact_lock(hashtext(${target.table}))`.execute(trx);
+      if (!entityId) await lockCreates(trx, target.table);
       // A create retried with its key: answered with the row the first one made (the lock above makes a
       // retry that races the first wait for it). Only a signed-in user's key counts.
-      const key = !target.id && ctx.viewer?.kind === 'user' ? idempotencyKeyOf(target) : null;
-      if (key && ctx.viewer?.kind === 'user') {
-        const first = await trx
-          .selectFrom('idempotency_key')
-          .select('result_id')
-          .where('user_id', '=', ctx.viewer.userId)
-          .where('mutation', '=', target.operation)
-          .where('key', '=', key)
-          .executeTakeFirst();
-        if (first) {
+      const key = target.id ? null : createKeyOf(ctx, target.operation, target.idempotencyKey);
+      if (key) {
+        const firstId = await firstCreatedWith(trx, key);
+        if (firstId) {
           const row = (
-            await sql<Row>`select * from ${sql.table(target.table)} where id = ${first.result_id}`.execute(
-              trx,
-            )
+            await sql<Row>`select * from ${sql.table(target.table)} where id = ${firstId}`.execute(trx)
           ).rows[0];
           if (row) return row;
         }
@@ -284,13 +350,7 @@ export async function auditedWrite<Row extends { id: string; version: number }>(
           ).rows[0]
         : undefined;
       const after = await write(trx, entityId ?? '');
-      if (key && ctx.viewer?.kind === 'user') {
-        await trx
-          .insertInto('idempotency_key')
-          .values({ key, user_id: ctx.viewer.userId, mutation: target.operation, result_id: after.id })
-          .onConflict((oc) => oc.columns(['user_id', 'mutation', 'key']).doUpdateSet({ result_id: after.id }))
-          .execute();
-      }
+      if (key) await rememberCreatedWith(trx, key, after.id);
       await recordAudit(
         { ...ctx, db: trx },
         {

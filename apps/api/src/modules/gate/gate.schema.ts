@@ -11,11 +11,17 @@ import { scopesFor } from '../../access/scopes.ts';
 import type { Context } from '../../context.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { ValidationError } from '../../schema/errors.ts';
-import { auditedWrite, recordAudit, refusalReason } from '../audit/audit.service.ts';
+import { auditedWrite, keyedCreate, recordAudit, refusalReason } from '../audit/audit.service.ts';
 import { UserRef } from '../auth/auth.schema.ts';
 import { ChecklistItemRef, WorkstreamRef } from '../checklist/checklist.schema.ts';
 import { criterionAsOwned, viewerCanEdit } from '../user/user.service.ts';
-import { EDIT_ERRORS, ErrorInterface, decodeId, groupLoader } from '../common/common.schema.ts';
+import {
+  EDIT_ERRORS,
+  ErrorInterface,
+  IDEMPOTENCY_KEY_ARG,
+  decodeId,
+  groupLoader,
+} from '../common/common.schema.ts';
 import { ProgrammeRef } from '../programme/programme.schema.ts';
 import { SignOffRefusedError } from './gate.errors.ts';
 import {
@@ -381,10 +387,31 @@ async function auditedGateWrite<T extends { id: string }>(
   fields: string[],
   write: (db: Context['db']) => Promise<T>,
   entityOf: (row: T) => { type: string; id: string } = (row) => ({ type: entityType, id: row.id }),
+  /** A create's idempotency key, and how to read the row a first create with it made. */
+  keyed?: {
+    idempotencyKey: string | null | undefined;
+    table: string;
+    replay: (db: Context['db'], id: string) => Promise<T | undefined>;
+  },
 ): Promise<T> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const row = await write(trx);
+      let replayed = false;
+      let row: T;
+      if (keyed) {
+        const made = await keyedCreate(
+          trx,
+          ctx,
+          { operation, table: keyed.table, idempotencyKey: keyed.idempotencyKey },
+          (id) => keyed.replay(trx, id),
+          () => write(trx),
+          (r) => r.id,
+        );
+        row = made.row;
+        replayed = made.replayed;
+      } else row = await write(trx);
+      // A retried create changed nothing: no WRITE event of its own.
+      if (replayed) return row;
       const entity = entityOf(row);
       await recordAudit(
         { ...ctx, db: trx },
@@ -498,8 +525,8 @@ builder.mutationField('addEvidence', (t) =>
     type: EvidenceRef,
     authScopes: scopesFor('Mutation.addEvidence'),
     errors: { types: EDIT_ERRORS, directResult: true, union: { name: 'AddEvidenceResult' } },
-    args: { input: t.arg({ type: AddEvidenceInput }) },
-    resolve: (_root, { input }, ctx) => {
+    args: { input: t.arg({ type: AddEvidenceInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) => {
       const on = input.checklistItemId ? 'ChecklistItem' : 'GateCriterion';
       return auditedGateWrite(
         ctx,
@@ -528,6 +555,11 @@ builder.mutationField('addEvidence', (t) =>
           type: e.checklist_item_id ? 'ChecklistItem' : 'GateCriterion',
           id: e.checklist_item_id ?? e.gate_criterion_id!,
         }),
+        {
+          idempotencyKey,
+          table: 'evidence',
+          replay: async (db, id) => (await evidenceByIds(db, [id]))[0],
+        },
       );
     },
   }),

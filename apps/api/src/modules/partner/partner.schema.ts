@@ -10,7 +10,8 @@ import { scopesFor, typeScopesFor } from '../../access/scopes.ts';
 import { PARTNER, builder } from '../../schema/builder.ts';
 import { NotFoundError, ValidationError } from '../../schema/errors.ts';
 import { UserRef } from '../auth/auth.schema.ts';
-import { MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { IDEMPOTENCY_KEY_ARG, MAX_PAGE_SIZE, decodeId, withTotalCount } from '../common/common.schema.ts';
+import { keyedCreate } from '../audit/audit.service.ts';
 import { OrganisationRef, ProgrammeRef } from '../programme/programme.schema.ts';
 import { ServiceRef } from '../service/service.schema.ts';
 import { apiTokensByIds, countApiTokens, listApiTokens } from './partner.repository.ts';
@@ -86,12 +87,25 @@ builder.queryField('apiTokens', (t) =>
 );
 
 const ApiTokenCreatedRef = builder
-  .objectRef<{ token: string; apiToken: ApiToken }>('ApiTokenCreated')
+  .objectRef<{ token: string | null; apiToken: ApiToken }>('ApiTokenCreated')
   .implement({
-    description: 'The new token. `token` is shown this once: Handover cannot show it again.',
+    description:
+      'The new token. `token` is shown this once: Handover cannot show it again. A create retried with its ' +
+      'idempotency key answers the token it made, with `alreadyCreated` and no `token`.',
     fields: (t) => ({
-      token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`.' }),
+      token: t.string({
+        nullable: true,
+        description:
+          'Send as `Authorization: Bearer <token>`. Null when `alreadyCreated`: it was answered once, to the first ' +
+          'create (revoke the token and make another if it was lost).',
+        resolve: (c) => c.token,
+      }),
       apiToken: t.field({ type: ApiTokenRef, resolve: (c) => c.apiToken }),
+      alreadyCreated: t.boolean({
+        description:
+          'True when this create was a retry with the key of one already made: nothing new was made.',
+        resolve: (c) => c.token === null,
+      }),
     }),
   });
 
@@ -114,18 +128,33 @@ builder.mutationFields((t) => ({
     description: 'Makes an API token for a partner organisation (ADMIN only).',
     authScopes: scopesFor('Mutation.createApiToken'),
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateApiTokenResult' } },
-    args: { input: t.arg({ type: CreateApiTokenInput }) },
-    resolve: (_root, { input }, ctx) =>
-      createApiToken(
-        ctx.db,
-        {
-          name: input.name,
-          organisationId: decodeId(input.organisationId, 'Organisation', 'organisationId'),
-          expiresOn: input.expiresOn,
-        },
-        ctx.viewer?.userId ?? null,
-        ctx.clock.now(),
-      ),
+    args: { input: t.arg({ type: CreateApiTokenInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: (_root, { input, idempotencyKey }, ctx) =>
+      ctx.db.transaction().execute(async (trx) => {
+        const made = await keyedCreate<{ token: string | null; apiToken: ApiToken }>(
+          trx,
+          ctx,
+          { operation: 'createApiToken', table: 'api_token', idempotencyKey },
+          // A retry answers the token made, never its secret again.
+          async (id) => {
+            const [apiToken] = await apiTokensByIds(trx, [id]);
+            return apiToken ? { token: null, apiToken } : undefined;
+          },
+          () =>
+            createApiToken(
+              trx,
+              {
+                name: input.name,
+                organisationId: decodeId(input.organisationId, 'Organisation', 'organisationId'),
+                expiresOn: input.expiresOn,
+              },
+              ctx.viewer?.userId ?? null,
+              ctx.clock.now(),
+            ),
+          (c) => c.apiToken.id,
+        );
+        return made.row;
+      }),
   }),
   revokeApiToken: t.field({
     type: ApiTokenRef,

@@ -15,6 +15,7 @@ import { auditedWrite } from '../audit/audit.service.ts';
 import { RoleEnum, UserRef } from '../auth/auth.schema.ts';
 import { WorkstreamRef } from '../checklist/checklist.schema.ts';
 import {
+  IDEMPOTENCY_KEY_ARG,
   MAX_PAGE_SIZE,
   UPDATE_ERRORS,
   decodeId,
@@ -23,7 +24,6 @@ import {
 } from '../common/common.schema.ts';
 import { countUsers, lastSignIns, listUsers, workstreamsOfUsers } from './user.repository.ts';
 import { createUser, deactivateUser, reactivateUser, resetUserPassword, updateUser } from './user.service.ts';
-
 
 const workstreamsOf = groupLoader(
   (ctx, ids) => workstreamsOfUsers(ctx.db, ids),
@@ -78,13 +78,28 @@ interface WithPassword {
   password: string;
 }
 
-const CreateUserSuccess = builder.objectRef<WithPassword>('CreateUserSuccess').implement({
-  description: 'The new user and their initial password: shown this once, never stored but as a hash.',
-  fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (s) => s.user }),
-    initialPassword: t.exposeString('password'),
-  }),
-});
+const CreateUserSuccess = builder
+  .objectRef<{ user: AppUser; password: string | null }>('CreateUserSuccess')
+  .implement({
+    description:
+      'The new user and their initial password: shown this once, never stored but as a hash. A create retried ' +
+      'with its idempotency key answers the user it made, with `alreadyCreated` and no password.',
+    fields: (t) => ({
+      user: t.field({ type: UserRef, resolve: (s) => s.user }),
+      initialPassword: t.string({
+        nullable: true,
+        description:
+          'Null when `alreadyCreated`: the password was answered once, to the first create, and is not shown again ' +
+          '(reset it if it was lost).',
+        resolve: (s) => s.password,
+      }),
+      alreadyCreated: t.boolean({
+        description:
+          'True when this create was a retry with the key of one already made: nothing new was made.',
+        resolve: (s) => s.password === null,
+      }),
+    }),
+  });
 
 const ResetUserPasswordSuccess = builder.objectRef<WithPassword>('ResetUserPasswordSuccess').implement({
   description: 'The user’s new password, shown this once; all their sessions have ended.',
@@ -134,12 +149,13 @@ builder.mutationFields((t) => ({
     authScopes: scopesFor('Mutation.createUser'),
     description: 'Creates a user with a random initial password, answered once.',
     errors: { types: [ValidationError], directResult: true, union: { name: 'CreateUserResult' } },
-    args: { input: t.arg({ type: CreateUserInput }) },
-    resolve: async (_root, { input }, ctx) => {
-      let password = '';
+    args: { input: t.arg({ type: CreateUserInput }), idempotencyKey: t.arg.string(IDEMPOTENCY_KEY_ARG) },
+    resolve: async (_root, { input, idempotencyKey }, ctx) => {
+      // Stays null when the key answers the user a first create made: its password is not shown again.
+      let password: string | null = null;
       const user = await auditedWrite(
         ctx,
-        { operation: 'createUser', entityType: 'User', table: 'app_user', id: null },
+        { operation: 'createUser', entityType: 'User', table: 'app_user', id: null, idempotencyKey },
         async (db) => {
           const created = await createUser(
             db,

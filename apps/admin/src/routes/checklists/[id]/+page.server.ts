@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { newFormKey } from '$lib/server/idempotency';
 import { ApiError, gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
 import { formatDate, humanise } from '$lib/format';
@@ -121,6 +122,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   }
   if (!data.node || !('ref' in data.node)) error(404, 'Checklist item not found');
   return {
+    // The evidence forms' idempotency key: new with each render.
+    formKey: newFormKey(),
     item: data.node,
     // The owner picker never offers a VIEWER.
     users: data.users.filter((u) => u.canOwnWork).map(({ id, name }) => ({ id, name })),

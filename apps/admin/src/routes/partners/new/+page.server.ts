@@ -2,6 +2,7 @@ import { ukDate } from '$lib/format';
 import { fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import {
   parseDateParts,
@@ -48,13 +49,14 @@ export const load: PageServerLoad = async ({ locals }) => {
   requireAdmin(locals.viewer);
   const { organisations } = await options(locals.token);
   const values: Values = { name: '', organisationId: '', expiresOn: toDateParts(suggestedExpiry()) };
-  return { organisations, values };
+  return { organisations, values, formKey: newFormKey() };
 };
 
 type CreateResult =
   | {
       __typename: 'ApiTokenCreated';
-      token: string;
+      token: string | null;
+      alreadyCreated: boolean;
       apiToken: {
         id: string;
         name: string;
@@ -89,10 +91,10 @@ export const actions: Actions = {
       return fail<Failure>(400, { values, errors, expiresOnError: expiry.error });
     }
     const { createApiToken: result } = await gql<{ createApiToken: CreateResult }>(
-      `mutation ($input: CreateApiTokenInput!) {
-        createApiToken(input: $input) {
+      `mutation ($input: CreateApiTokenInput!, $key: String) {
+        createApiToken(input: $input, idempotencyKey: $key) {
           __typename
-          ... on ApiTokenCreated { token apiToken { id name prefix expiresOn organisation { name } } }
+          ... on ApiTokenCreated { token alreadyCreated apiToken { id name prefix expiresOn organisation { name } } }
           ... on ValidationError { field message }
         }
       }`,
@@ -100,10 +102,13 @@ export const actions: Actions = {
         token: locals.token,
         variables: {
           input: { name: values.name, organisationId: values.organisationId, expiresOn: expiry.value },
+          key: formKey(form),
         },
       },
     );
     if (result.__typename === 'ApiTokenCreated') {
+      // The form sent twice: the first made the token and showed it; the API does not show it again.
+      if (result.alreadyCreated || result.token === null) return { already: result.apiToken };
       // Answered in this response only: never in a URL, never stored by the admin app.
       return { created: { token: result.token, ...result.apiToken } };
     }

@@ -1,4 +1,5 @@
 import { gql } from '$lib/server/api';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import { pageRequest, pagination } from '$lib/server/list';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { hrOnly } from '../people.server';
@@ -74,7 +75,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       }[];
     };
   }>(QUERY, { token: locals.token });
-  return { today: data.today, programme: firstProgramme(data), isHr, letters };
+  return { today: data.today, programme: firstProgramme(data), isHr, letters, formKey: newFormKey() };
 };
 
 type Failure = {
@@ -123,6 +124,7 @@ export const actions: Actions = {
         consultationRequired: values.consultationRequired === 'yes',
         notifiedOn: notified.value,
       },
+      formKey(form),
     );
     if (answer.__typename !== 'TupeMeasure') {
       const e = answerError(
@@ -186,6 +188,7 @@ export const actions: Actions = {
         issuesRaised: lines(values.issuesRaised),
         minutesUrl: values.minutesUrl || null,
       },
+      formKey(form),
     );
     if (answer.__typename !== 'ConsultationMeeting') {
       const e = answerError(

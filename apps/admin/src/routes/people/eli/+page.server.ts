@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import { firstProgramme, programmeQuery } from '$lib/server/programme';
 import { ELI_CATEGORIES } from '$lib/tupe';
 import { ANSWER, answerError, fail, formText, write, type FieldError } from '../tupe.server';
@@ -16,7 +17,12 @@ export const load: PageServerLoad = async ({ locals }) => {
     today: string;
     programmes: { edges: { node: { id: string; transferDate: string; eli: EliSummary } }[] };
   }>(QUERY, { token: locals.token });
-  return { today: data.today, programme: firstProgramme(data), isHr: locals.viewer?.role === 'HR' };
+  return {
+    today: data.today,
+    programme: firstProgramme(data),
+    isHr: locals.viewer?.role === 'HR',
+    formKey: newFormKey(),
+  };
 };
 
 export const actions: Actions = {
@@ -35,6 +41,7 @@ export const actions: Actions = {
         categories,
         notes: formText(form, 'notes'),
       },
+      formKey(form),
     );
     if (answer.__typename !== 'EliPackage') {
       const e: FieldError = answerError(answer, { notes: { id: 'notes', label: 'Notes' } }, 'create');

@@ -1,18 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { gql } from '$lib/server/api';
 import { formText } from '$lib/server/list';
+import { formKey, newFormKey } from '$lib/server/idempotency';
 import type { Actions, PageServerLoad } from './$types';
 import { ROLES, fieldError, requireAdmin, workstreamOptions, type Role } from '../users.server';
 
 export const load: PageServerLoad = async ({ locals }) => {
   requireAdmin(locals.viewer);
-  return { workstreams: await workstreamOptions(locals.token) };
+  return { workstreams: await workstreamOptions(locals.token), formKey: newFormKey() };
 };
 
 type CreateResult =
   | {
       __typename: 'CreateUserSuccess';
-      initialPassword: string;
+      initialPassword: string | null;
+      alreadyCreated: boolean;
       user: { id: string; name: string; email: string; role: Role };
     }
   | { __typename: 'ValidationError'; field: string; message: string };
@@ -40,15 +42,18 @@ export const actions: Actions = {
     if (errors.length) return fail(400, { values, errors });
 
     const { createUser: result } = await gql<{ createUser: CreateResult }>(
-      `mutation ($input: CreateUserInput!) { createUser(input: $input) {
+      `mutation ($input: CreateUserInput!, $key: String) { createUser(input: $input, idempotencyKey: $key) {
         __typename
-        ... on CreateUserSuccess { initialPassword user { id name email role } }
+        ... on CreateUserSuccess { initialPassword alreadyCreated user { id name email role } }
         ... on Error { message }
         ... on ValidationError { field }
       } }`,
-      { token: locals.token, variables: { input: values } },
+      { token: locals.token, variables: { input: values, key: formKey(form) } },
     );
     if (result.__typename === 'ValidationError') return fail(400, { values, errors: [fieldError(result)] });
+    // The form sent twice (a double click, a resubmit): the user was made by the first, whose answer has
+    // the password; the API does not show it again.
+    if (result.alreadyCreated || result.initialPassword === null) return { already: result.user };
     // Shown on this response only: the password is never stored but as a hash, so it cannot be shown again.
     return { created: { ...result.user, password: result.initialPassword } };
   },
