@@ -82,7 +82,7 @@ describe('users', () => {
     await page.goto(url(`/checklists/${encodeURIComponent(theirs.id)}`));
     expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     expect(await page.getByTestId('read-only').textContent()).toContain(
-      'Only an admin or a lead of the HR and TUPE workstream',
+      'Only an admin, a lead of the HR and TUPE workstream',
     );
     await expectAccessible(page);
     // Posting the form anyway (as a browser without JavaScript would) is refused with the API's reason.

@@ -24,7 +24,7 @@ export interface MyWork {
   milestones: {
     id: string;
     name: string;
-    baselineDate: string;
+    plannedDate: string;
     forecastDate: string | null;
     rag: string;
     critical: boolean;
@@ -35,7 +35,7 @@ export interface MyWork {
 const QUERY = programmeQuery(`myWork {
   checklistItems { id ref title status dueDate overdue dayOneCritical workstream { name } }
   raidItems { id ref type title status dueDate }
-  milestones { id name baselineDate forecastDate rag critical }
+  milestones { id name plannedDate forecastDate rag critical }
   gateSignOffs { id roleTitle gate { name decisionDue } }
 }`);
 

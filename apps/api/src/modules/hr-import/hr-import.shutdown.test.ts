@@ -266,7 +266,7 @@ describe.runIf(onPostgres)('the API process on PostgreSQL, sent SIGTERM while an
       expect({ status: job.status, written, message: job.message }).toEqual({
         status: 'SUCCEEDED',
         written: rows,
-        message: expect.stringMatching(/^Imported: posts: 8000 new/),
+        message: expect.stringMatching(/^Imported: posts: 8,000 new/),
       });
       expect(output).not.toMatch(/destroyed/);
     } finally {
