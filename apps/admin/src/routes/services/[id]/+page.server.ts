@@ -31,7 +31,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const status = formText(form, 'status');
     const expectedVersion = Number(formText(form, 'version'));
-    if (!(TRANSFER_STATUSES as readonly string[]).includes(status)) {
+    if (!(SERVICE_TRANSFER_STATUSES as readonly string[]).includes(status)) {
       return fail(400, { status, errors: [{ field: 'status', message: 'Choose a transfer status' }] });
     }
     const res = await gql<{ updateServiceStatus: UpdateResult }>(UPDATE, {
